@@ -1,0 +1,13 @@
+module github.com/parley-nlp/parley
+
+go 1.26.8
+
+require (
+	github.com/cdipaolo/goml v0.0.0-20220715001353-00e0c845ae1c
+	github.com/kljensen/snowball v0.10.0
+)
+
+require (
+	github.com/stretchr/testify v1.12.1 // indirect
+	golang.org/x/text v0.3.6 // indirect
+)
