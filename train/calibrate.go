@@ -2,6 +2,7 @@ package train
 
 import (
 	"errors"
+	"fmt"
 	"math"
 
 	"github.com/parley-nlp/parley/classifier"
@@ -105,18 +106,18 @@ type Recipe struct {
 	Seed uint64
 }
 
-// Fit trains a classifier by the recipe: the temperature first (when
-// CalibrationFolds is set), then the model on all examples.
+// Fit trains a classifier by the recipe: the model on all examples, then,
+// when CalibrationFolds is set, its temperature by FitTemperature.
 func (r Recipe) Fit(examples []data.Example) (*classifier.Classifier, error) {
-	opts := r.Options
-	if r.CalibrationFolds >= 2 {
-		t, err := FitTemperature(examples, opts, r.CalibrationFolds, r.Seed)
-		if err != nil {
-			return nil, err
-		}
-		// Round so that the model file does not hinge on the last bits of
-		// a floating-point search.
-		opts.Temperature = math.Round(t*1000) / 1000
+	c, err := classifier.Train(examples, r.Options)
+	if err != nil || r.CalibrationFolds < 2 {
+		return c, err
 	}
-	return classifier.Train(examples, opts)
+	t, err := FitTemperature(examples, r.Options, r.CalibrationFolds, r.Seed)
+	if err != nil {
+		return nil, fmt.Errorf("calibrate: %w", err)
+	}
+	// Round so that the model file does not hinge on the last bits of a
+	// floating-point search.
+	return c.WithTemperature(math.Round(t*1000) / 1000)
 }

@@ -40,9 +40,9 @@ type Report struct {
 
 // Outcome is one prediction set against the truth.
 type Outcome struct {
-	Truth         string
-	Predicted     string
-	Confidence    float64
+	Truth      string
+	Predicted  string
+	Confidence float64
 	// Probabilities are the model's, in the order of Labels (the model's
 	// labels); both may be nil when only labels are known.
 	Probabilities []float64
