@@ -20,11 +20,11 @@ type CSVReader struct {
 	// Comma is the field delimiter; 0 means ','.
 	Comma rune
 
-	src            *lineLimitReader
-	csv            *csv.Reader
-	label, text    int
-	tags           int
-	headerRead     bool
+	src         *lineLimitReader
+	csv         *csv.Reader
+	label, text int
+	tags        int
+	headerRead  bool
 }
 
 // NewCSVReader returns a reader of CSV examples from r.
