@@ -39,7 +39,7 @@ type command struct {
 var commands []*command
 
 func init() {
-	commands = []*command{trainCmd, evalCmd, classifyCmd, scoreCmd}
+	commands = []*command{scoreCmd, classifyCmd, trainCmd, evalCmd, statsCmd}
 }
 
 // usageError marks an error as bad usage (exit 2).
