@@ -96,5 +96,5 @@ func ExampleWithExplain() {
 	}
 	// Output:
 	// vowed
-	// retaliate
+	// vowed to
 }

@@ -39,10 +39,11 @@ var dateHeaderRE = regexp.MustCompile(`^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ 
 // "date YYYY-MM-DD" at the very start (after optional spaces), followed by
 // a line break or directly by the text on the same line; then, each on its
 // own line, "title: ..." and "source: ..." lines. The header is metadata;
-// the rest is the body. name, the file's name, becomes the ID (without
-// folder and extension) and names the file in errors.
+// the rest is the body (with invalid UTF-8 replaced by U+FFFD). name, the
+// file's name, becomes the ID (without folder and extension) and names the
+// file in errors.
 func ParseArticle(name string, text string) (Article, error) {
-	text = strings.TrimPrefix(text, "\ufeff")
+	text = strings.ToValidUTF8(strings.TrimPrefix(text, "\ufeff"), "\uFFFD")
 	a := Article{ID: articleID(name)}
 	if m := dateHeaderRE.FindStringSubmatchIndex(text); m != nil {
 		a.Date = text[m[2]:m[3]]
@@ -143,37 +144,32 @@ func (a *Article) check(file string, line int) error {
 type CSVArticleReader struct {
 	// File names the input in errors and prefixes generated IDs.
 	File       string
+	src        *lineLimitReader
 	csv        *csv.Reader
 	cols       map[string]int
 	headerRead bool
+	headerErr  error
 }
 
 // NewCSVArticleReader returns a reader of CSV articles from r.
 func NewCSVArticleReader(r io.Reader) *CSVArticleReader {
-	c := csv.NewReader(&lineLimitReader{r: r})
+	src := &lineLimitReader{r: r}
+	c := csv.NewReader(src)
 	c.FieldsPerRecord = -1
-	return &CSVArticleReader{csv: c}
+	return &CSVArticleReader{src: src, csv: c}
 }
 
-// Read returns the next article.
+// Read returns the next article. An error about the header is returned
+// again by every later call.
 func (r *CSVArticleReader) Read() (Article, error) {
 	if !r.headerRead {
 		r.headerRead = true
-		header, err := r.csv.Read()
-		if err == io.EOF {
-			return Article{}, io.EOF
-		}
-		if err != nil {
-			return Article{}, csvError(r.File, err)
-		}
-		if len(header) > 0 {
-			header[0] = strings.TrimPrefix(header[0], "\ufeff")
-		}
-		r.cols = columnIndex(header)
-		if _, ok := r.cols["text"]; !ok {
-			return Article{}, &ParseError{File: r.File, Line: 1, Err: fmt.Errorf(`header has no "text" column (columns: %s)`, strings.Join(header, ", "))}
-		}
+		r.headerErr = r.readHeader()
 	}
+	if r.headerErr != nil {
+		return Article{}, r.headerErr
+	}
+	r.src.startRecord()
 	rec, err := r.csv.Read()
 	if err == io.EOF {
 		return Article{}, io.EOF
@@ -184,16 +180,37 @@ func (r *CSVArticleReader) Read() (Article, error) {
 	line, _ := r.csv.FieldPos(0)
 	get := func(col string) string {
 		if i, ok := r.cols[col]; ok && i < len(rec) {
-			return strings.TrimSpace(rec[i])
+			return csvField(rec[i])
 		}
 		return ""
 	}
 	if i := r.cols["text"]; i >= len(rec) {
 		return Article{}, &ParseError{File: r.File, Line: line, Err: errors.New("record has no text field")}
 	}
-	a := Article{ID: get("id"), Date: get("date"), Title: get("title"), Source: get("source"), Text: rec[r.cols["text"]]}
+	a := Article{ID: get("id"), Date: get("date"), Title: get("title"), Source: get("source"), Text: strings.ToValidUTF8(rec[r.cols["text"]], "\uFFFD")}
 	if err := a.check(r.File, line); err != nil {
 		return Article{}, err
 	}
 	return a, nil
+}
+
+// readHeader reads the header row. An empty input is io.EOF.
+func (r *CSVArticleReader) readHeader() error {
+	r.src.startRecord()
+	header, err := r.csv.Read()
+	if err == io.EOF {
+		return io.EOF
+	}
+	if err != nil {
+		return csvError(r.File, err)
+	}
+	if len(header) > 0 {
+		header[0] = strings.TrimPrefix(header[0], "\ufeff")
+	}
+	r.cols = columnIndex(header)
+	if _, ok := r.cols["text"]; !ok {
+		line, _ := r.csv.FieldPos(0)
+		return &ParseError{File: r.File, Line: line, Err: fmt.Errorf(`header has no "text" column (columns: %s)`, strings.Join(header, ", "))}
+	}
+	return nil
 }

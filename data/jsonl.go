@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // JSONLReader reads one JSON object per line: {"text": ..., "label": ...,
@@ -45,12 +46,14 @@ func (r *JSONLReader) Read() (Example, error) {
 			return Example{}, &ParseError{File: r.File, Line: r.lines.line, Err: fmt.Errorf("invalid JSON: %w", err)}
 		}
 		if v.Text == nil {
-			return Example{}, &ParseError{File: r.File, Line: r.lines.line, Err: fmt.Errorf(`missing "text" field`)}
+			return Example{}, &ParseError{File: r.File, Line: r.lines.line, Err: fmt.Errorf(`missing "text" field: %w`, ErrEmptyText)}
 		}
 		if v.Label == nil {
 			return Example{}, &ParseError{File: r.File, Line: r.lines.line, Err: fmt.Errorf(`missing "label" field: %w`, ErrMissingLabel)}
 		}
-		e := Example{Text: *v.Text, Label: *v.Label, Tags: v.Tags, Line: r.lines.line}
+		// Trim the label as the TSV and CSV readers do, so that " pos" is
+		// "pos" and a blank label is missing.
+		e := Example{Text: *v.Text, Label: strings.TrimSpace(*v.Label), Tags: v.Tags, Line: r.lines.line}
 		if err := checkExample(e); err != nil {
 			return Example{}, &ParseError{File: r.File, Line: r.lines.line, Err: err}
 		}

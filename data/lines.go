@@ -14,12 +14,14 @@ const DefaultMaxLineBytes = 16 << 20
 // lineReader reads lines of any length up to a limit, counting them,
 // dropping a leading byte-order mark and trailing "\r\n" or "\n". A line
 // over the limit is skipped without being held in memory and reported as
-// ErrLineTooLong.
+// ErrLineTooLong. The limit applies to the line without its ending (and,
+// on line 1, without the byte-order mark).
 type lineReader struct {
 	r    *bufio.Reader
 	line int
 	max  int
 	buf  []byte
+	err  error // a read error, returned from then on
 }
 
 func newLineReader(r io.Reader) *lineReader {
@@ -29,17 +31,25 @@ func newLineReader(r io.Reader) *lineReader {
 var bom = []byte("\ufeff")
 
 // next returns the next line (valid until the next call) and its number.
+// A read error other than io.EOF counts as the line being read and is
+// returned again by every later call.
 func (l *lineReader) next() ([]byte, error) {
+	if l.err != nil {
+		return nil, l.err
+	}
 	max := l.max
 	if max <= 0 {
 		max = DefaultMaxLineBytes
 	}
+	// While reading, allow room for a line ending and a byte-order mark;
+	// the exact check is made once they are trimmed.
+	limit := max + len("\r\n") + len(bom)
 	l.buf = l.buf[:0]
 	tooLong := false
 	for {
 		chunk, err := l.r.ReadSlice('\n')
 		if !tooLong {
-			if len(l.buf)+len(chunk) > max+2 { // +2 for "\r\n"
+			if len(l.buf)+len(chunk) > limit {
 				tooLong = true
 				l.buf = l.buf[:0]
 			} else {
@@ -53,6 +63,8 @@ func (l *lineReader) next() ([]byte, error) {
 			return nil, io.EOF
 		}
 		if err != nil && err != io.EOF {
+			l.line++
+			l.err = err
 			return nil, err
 		}
 		l.line++
@@ -63,6 +75,9 @@ func (l *lineReader) next() ([]byte, error) {
 		line = bytes.TrimSuffix(line, []byte("\r"))
 		if l.line == 1 {
 			line = bytes.TrimPrefix(line, bom)
+		}
+		if len(line) > max {
+			return nil, ErrLineTooLong
 		}
 		return line, nil
 	}

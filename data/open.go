@@ -141,7 +141,7 @@ func CorpusFiles(paths []string) ([]string, error) {
 			if d.IsDir() {
 				return nil
 			}
-			if f := FormatOf(path); f != "" && !strings.HasSuffix(strings.TrimSuffix(path, ".gz"), ".txt") {
+			if f := FormatOf(path); f != "" && !strings.HasSuffix(strings.TrimSuffix(strings.ToLower(path), ".gz"), ".txt") {
 				files = append(files, path)
 			}
 			return nil

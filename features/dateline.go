@@ -3,6 +3,7 @@ package features
 import (
 	"regexp"
 	"unicode"
+	"unicode/utf8"
 )
 
 // datelineRE matches a wire-style dateline: a place in capitals, optionally
@@ -16,10 +17,15 @@ var datelineRE = regexp.MustCompile(`^` +
 
 // DatelineLen returns the length in bytes of the dateline that text starts
 // with ("ISLAMABAD: ", "TEHRAN (Reuters) - ", "KABUL, Afghanistan -- "), or 0
-// when it starts with none. The place must be at least two capital letters.
+// when it starts with none. The place must be at least two capital letters,
+// and the text after a dateline begins a sentence, so a lowercase word there
+// means there is none ("AIDS (acquired immune deficiency syndrome) remains").
 func DatelineLen(text string) int {
 	loc := datelineRE.FindStringIndex(text)
 	if loc == nil {
+		return 0
+	}
+	if r, _ := utf8.DecodeRuneInString(text[loc[1]:]); unicode.IsLower(r) {
 		return 0
 	}
 	upper := 0

@@ -1,5 +1,10 @@
 package features
 
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
 // NumberTerm is the term that NumberFilter gives every token with a digit.
 const NumberTerm = "<num>"
 
@@ -18,11 +23,23 @@ func (NumberFilter) Filter(tokens []Token) []Token {
 	return tokens
 }
 
+// hasDigit reports whether s contains a decimal digit of any script
+// ("35", "١٢٣"), as the tokenizer counts digits.
 func hasDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if '0' <= s[i] && s[i] <= '9' {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if '0' <= c && c <= '9' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsDigit(r) {
 			return true
 		}
+		i += size
 	}
 	return false
 }

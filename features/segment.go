@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Sentence is one sentence of a text with its place in it.
@@ -50,7 +51,11 @@ func Segment(text string) []Sentence {
 // longer than the Scanner's buffer is an error of the Scanner
 // (bufio.ErrTooLong), so set Scanner.Buffer for unusual input.
 func ScanSentences(data []byte, atEOF bool) (advance int, token []byte, err error) {
-	text := string(data)
+	// View data as a string without copying it: the Scanner calls this
+	// with its whole buffer each time, and a copy per call made streaming
+	// quadratic in the buffer size. text does not outlive this call, and
+	// data is not modified during it.
+	text := unsafe.String(unsafe.SliceData(data), len(data))
 	start := skipSpace(text, 0)
 	if start == len(text) {
 		if atEOF {
@@ -128,8 +133,12 @@ func sentenceEnd(text string, i int, complete bool) (end, next int) {
 			}
 			return k, m
 		}
-		if _, ok := paragraphBreak(text, k); ok || strings.Contains(text[k:m], "\n\n") {
+		if hasBlankLine(text[k:m]) {
 			return k, m
+		}
+		if !complete && !wordComplete(text[m:]) {
+			// The decision looks at the next word: wait until it is whole.
+			return -1, -1
 		}
 		if endsSentence(text, i, j, r, ellipsis, closed, text[m:]) {
 			return k, m
@@ -186,6 +195,8 @@ func endsSentence(text string, i, j int, r rune, ellipsis, closed bool, after st
 		return false // George W. Bush
 	case numberAbbrevs[word] && unicode.IsDigit(nr):
 		return false // Jan. 5, No. 2
+	case startsWithDigit(word):
+		return true // "measuring 6.7. Experts", "$1.2bn. The": a number, not an abbreviation
 	case strings.Contains(word, ".") || otherAbbrevs[strings.ToLower(word)]:
 		return openers[strings.ToLower(next)] // U.S. The ... / U.S. Embassy
 	}
@@ -214,6 +225,42 @@ func firstWord(s string) string {
 		return s
 	}
 	return s[:end]
+}
+
+// wordComplete reports whether s holds the whole of its first word (after
+// any opening quotes or brackets): a complete rune that is not a letter
+// follows it.
+func wordComplete(s string) bool {
+	s = strings.TrimLeftFunc(s, isOpener)
+	for len(s) > 0 {
+		if !utf8.FullRuneInString(s) {
+			return false
+		}
+		r, size := utf8.DecodeRuneInString(s)
+		if !unicode.IsLetter(r) {
+			return true
+		}
+		s = s[size:]
+	}
+	return false
+}
+
+func startsWithDigit(word string) bool {
+	r, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsDigit(r)
+}
+
+// hasBlankLine reports whether the space space holds a blank line: a
+// newline, optional spaces, tabs and carriage returns, and another newline.
+func hasBlankLine(space string) bool {
+	for i := 0; i < len(space); i++ {
+		if space[i] == '\n' {
+			if _, ok := paragraphBreak(space, i); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // paragraphBreak reports whether a blank line starts at the newline at j,

@@ -1,6 +1,6 @@
 package features
 
-// StopwordFilter drops function words and punctuation. Its lists keep the
+// StopwordFilter drops function words; punctuation stays. Its lists keep the
 // stance cues: for English, not, no, never, nor, against, must, will, would,
 // shall, should, can, could, may, might, if, unless, only and until stay.
 // It runs after the negation filter, so negation scopes are already marked.

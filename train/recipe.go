@@ -11,6 +11,10 @@ import (
 // development set; the README records the figures.
 func DefaultRecipe() Recipe {
 	cfg := features.DefaultConfig()
+	// 5-fold CV on the corpus: macro F1 0.898 keeping every word against
+	// 0.877 with stopwords removed; the development set agrees (0.695
+	// against 0.683).
+	cfg.Stopwords = false
 	return Recipe{
 		Options: classifier.Options{
 			Features: cfg,
