@@ -23,7 +23,12 @@ func NewNegationFilter(lang string, maxScope int) NegationFilter {
 }
 
 // Filter implements TokenFilter.
+// A filter without a known language (the zero value, or one made for an
+// unsupported language) passes tokens through unchanged.
 func (f NegationFilter) Filter(tokens []Token) []Token {
+	if f.lang == nil {
+		return tokens
+	}
 	in := false // inside a negation scope
 	left := 0   // words the scope may still cover, when MaxScope > 0
 	for i := 0; i < len(tokens); i++ {

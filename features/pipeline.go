@@ -60,8 +60,10 @@ func (p *Pipeline) Tokens(dst []Token, sentence string) []Token {
 
 // Visit calls visit with the key of every feature occurrence in sentence,
 // in order, duplicates included (a consumer that honours Config().Binary
-// counts each key once). The key is only valid during the call; it costs
-// no allocation, which makes Visit the fast path for scoring.
+// counts each key once). The key is only valid during the call. Visit
+// reuses pooled buffers and builds no key strings, which makes it the fast
+// path for scoring; lowercasing capitalised or non-ASCII words still
+// allocates.
 func (p *Pipeline) Visit(sentence string, visit func(key []byte)) {
 	s := p.scratch.Get().(*scratch)
 	s.tokens = p.Tokens(s.tokens[:0], sentence)

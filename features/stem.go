@@ -22,13 +22,22 @@ type stemMemo struct {
 	n    atomic.Int64
 }
 
-// NewStemFilter returns a memoizing stemmer for the named language.
+// NewStemFilter returns a memoizing stemmer for the named language. For a
+// language it does not know, words pass unchanged.
 func NewStemFilter(lang string) StemFilter {
-	return StemFilter{memo: &stemMemo{stem: languages[lang].stem}}
+	stem := func(w string, _ bool) string { return w }
+	if l := languages[lang]; l != nil {
+		stem = l.stem
+	}
+	return StemFilter{memo: &stemMemo{stem: stem}}
 }
 
 // Filter implements TokenFilter. Punctuation and NumberTerm pass unchanged.
+// The zero StemFilter passes tokens through unchanged.
 func (f StemFilter) Filter(tokens []Token) []Token {
+	if f.memo == nil {
+		return tokens
+	}
 	for i := range tokens {
 		if tokens[i].Kind == Word && tokens[i].Term != NumberTerm {
 			tokens[i].Term = f.Stem(tokens[i].Term)

@@ -14,7 +14,11 @@ func NewStopwordFilter(lang string) StopwordFilter {
 }
 
 // Filter implements TokenFilter. Punctuation is kept (it bounds n-grams).
+// A filter without a known language passes tokens through unchanged.
 func (f StopwordFilter) Filter(tokens []Token) []Token {
+	if f.lang == nil {
+		return tokens
+	}
 	out := tokens[:0]
 	for _, t := range tokens {
 		if t.Kind == Word && f.lang.stopwords[t.Term] {
