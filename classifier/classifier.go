@@ -64,7 +64,7 @@ func Train(examples []data.Example, opts Options) (*Classifier, error) {
 	if len(c.counts) == 0 {
 		return nil, errors.New("train: the examples yield no features (is every text empty or stopwords?)")
 	}
-	priors, err := priorsFor(labels, c.docs, opts.Priors)
+	priors, err := priorsFor(labels, c.docs, opts.Priors, opts.UniformPriors)
 	if err != nil {
 		return nil, fmt.Errorf("train: %w", err)
 	}
@@ -219,7 +219,7 @@ func (c *Classifier) WithTemperature(t float64) (*Classifier, error) {
 	return &cp, nil
 }
 
-// hasLabel reports whether the model knows label.
+// labelIndex returns the index of label among the model's labels, or -1.
 func (c *Classifier) labelIndex(label string) int {
 	for i, l := range c.labels {
 		if l == label {

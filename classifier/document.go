@@ -2,10 +2,9 @@ package classifier
 
 import (
 	"encoding/json"
-	"runtime"
-	"sync"
 
 	"github.com/parley-nlp/parley/features"
+	"github.com/parley-nlp/parley/internal/parallel"
 )
 
 // Document is a classified article.
@@ -63,26 +62,10 @@ func (c *Classifier) ClassifyText(text string, opts ...Option) Document {
 			classify(i)
 		}
 	} else {
-		parallel(len(sents), classify)
+		parallel.For(len(sents), classify)
 	}
 	doc.Summary = c.Summarize(doc.Sentences)
 	return doc
-}
-
-// parallel runs f(0..n-1) on all cores.
-func parallel(n int, f func(int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < n; i += workers {
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // Summarize computes the summary of classified sentences.

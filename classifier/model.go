@@ -135,13 +135,17 @@ func decode(b []byte) (*Classifier, error) {
 	}
 	var env envelope
 	if err := json.Unmarshal(trimmed, &env); err != nil {
-		if !json.Valid(trimmed) && bytes.Contains(trimmed[:min(len(trimmed), 64)], []byte(`"format":"`+FormatName)) {
+		// Invalid JSON that opens like a Parley model is a damaged one
+		// (typically truncated); other invalid JSON is some other file;
+		// valid JSON of the wrong shape is a damaged model.
+		switch {
+		case json.Valid(trimmed):
+			return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
+		case bytes.Contains(trimmed[:min(len(trimmed), 64)], []byte(`"format":"`+FormatName)):
 			return nil, fmt.Errorf("%w: invalid JSON (truncated?): %v", ErrDamaged, err)
-		}
-		if !json.Valid(trimmed) {
+		default:
 			return nil, fmt.Errorf("%w: invalid JSON: %v", ErrNotModel, err)
 		}
-		return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
 	if env.Format != FormatName {
 		return nil, fmt.Errorf("%w: no %q format marker", ErrNotModel, FormatName)

@@ -20,6 +20,10 @@ type Options struct {
 	// shares of the training data. The weights need not sum to 1; they are
 	// normalised. Every label of the data must have a positive weight.
 	Priors map[string]float64
+	// UniformPriors gives every label the same prior; it overrides Priors.
+	// Real news is mostly neutral while a corpus may not be, so the
+	// corpus's label shares need not be the right priors.
+	UniformPriors bool
 	// Temperature divides the scores before the softmax; 0 means 1.
 	// Values above 1 soften overconfident probabilities.
 	Temperature float64
@@ -62,7 +66,10 @@ func UniformPriors(labels []string) map[string]float64 {
 
 // priorsFor returns the normalised priors of labels: from explicit weights,
 // or else from the document counts.
-func priorsFor(labels []string, docs []uint64, weights map[string]float64) ([]float64, error) {
+func priorsFor(labels []string, docs []uint64, weights map[string]float64, uniform bool) ([]float64, error) {
+	if uniform {
+		weights = UniformPriors(labels)
+	}
 	p := make([]float64, len(labels))
 	var sum float64
 	if weights == nil {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io"
 	"runtime"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -53,38 +52,24 @@ func checkErrors(t testing.TB, file string, want []errSpec, errs []error) {
 // the test when the reader never ends.
 func drainExamples(t testing.TB, r Reader) ([]Example, []error) {
 	t.Helper()
-	var out []Example
-	var errs []error
-	for range 10000 {
-		e, err := r.Read()
-		if err == io.EOF {
-			// io.EOF is final.
-			_, err = r.Read()
-			require.Equal(t, io.EOF, err, "Read after io.EOF")
-			return out, errs
-		}
-		if err != nil {
-			if n := len(errs); n > 0 && errs[n-1].Error() == err.Error() {
-				return out, errs
-			}
-			errs = append(errs, err)
-			continue
-		}
-		out = append(out, e)
-	}
-	t.Fatal("the reader does not come to an end")
-	return nil, nil
+	return drain(t, r.Read)
 }
 
 // drainArticles is drainExamples for an ArticleReader.
 func drainArticles(t testing.TB, r ArticleReader) ([]Article, []error) {
 	t.Helper()
-	var out []Article
+	return drain(t, r.Read)
+}
+
+func drain[T any](t testing.TB, read func() (T, error)) ([]T, []error) {
+	t.Helper()
+	var out []T
 	var errs []error
 	for range 10000 {
-		a, err := r.Read()
+		v, err := read()
 		if err == io.EOF {
-			_, err = r.Read()
+			// io.EOF is final.
+			_, err = read()
 			require.Equal(t, io.EOF, err, "Read after io.EOF")
 			return out, errs
 		}
@@ -95,7 +80,7 @@ func drainArticles(t testing.TB, r ArticleReader) ([]Article, []error) {
 			errs = append(errs, err)
 			continue
 		}
-		out = append(out, a)
+		out = append(out, v)
 	}
 	t.Fatal("the reader does not come to an end")
 	return nil, nil
@@ -204,19 +189,5 @@ func (r *errReader) Read(p []byte) (int, error) {
 }
 
 var errBroken = errors.New("broken pipe")
-
-// oneByteReader returns one byte per Read, to exercise readers on inputs
-// that arrive in small pieces.
-type oneByteReader struct{ r io.Reader }
-
-func (o oneByteReader) Read(p []byte) (int, error) {
-	if len(p) == 0 {
-		return 0, nil
-	}
-	return o.r.Read(p[:1])
-}
-
-// toCRLF turns "\n" into "\r\n".
-func toCRLF(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }
 
 const bomStr = "\ufeff"

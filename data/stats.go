@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Stats describes a labelled corpus.
@@ -109,20 +110,9 @@ func containsWord(text, phrase string) bool {
 
 func isLetter(r rune) bool { return unicode.IsLetter(r) }
 
-func firstRune(s string) rune {
-	for _, r := range s {
-		return r
-	}
-	return 0
-}
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 
-func lastRune(s string) rune {
-	r := rune(0)
-	for _, c := range s[max(0, len(s)-4):] {
-		r = c
-	}
-	return r
-}
+func lastRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r }
 
 // Skeleton reduces a sentence to what stays when names, places and numbers
 // are swapped: lowercase words, with every run of capitalised words or

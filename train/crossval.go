@@ -69,11 +69,12 @@ func outOfFold(examples []data.Example, k int, seed uint64, opts classifier.Opti
 	perFold := make([]Report, k)
 	var labels []string
 	for f := 0; f < k; f++ {
-		var trainSet []data.Example
+		var trainSet, testSet []data.Example
 		var testIdx []int
 		for i, e := range examples {
 			if fold[i] == f {
 				testIdx = append(testIdx, i)
+				testSet = append(testSet, e)
 			} else {
 				trainSet = append(trainSet, e)
 			}
@@ -83,12 +84,7 @@ func outOfFold(examples []data.Example, k int, seed uint64, opts classifier.Opti
 			return nil, nil, nil, fmt.Errorf("fold %d of %d: %w", f+1, k, err)
 		}
 		labels = c.Labels()
-		foldOuts := make([]Outcome, len(testIdx))
-		parallelFor(len(testIdx), func(j int) {
-			e := examples[testIdx[j]]
-			p := c.Classify(e.Text)
-			foldOuts[j] = Outcome{Truth: e.Label, Predicted: p.Label, Confidence: p.Confidence, Probabilities: p.Probabilities, Labels: p.Labels}
-		})
+		foldOuts := predict(c, testSet)
 		for j, i := range testIdx {
 			outs[i] = foldOuts[j]
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/parley-nlp/parley/classifier"
 	"github.com/parley-nlp/parley/data"
+	"github.com/parley-nlp/parley/internal/parallel"
 )
 
 // LabelMetrics are the scores of one label.
@@ -51,12 +52,18 @@ type Outcome struct {
 
 // Evaluate classifies every example with c and reports how it did.
 func Evaluate(c *classifier.Classifier, examples []data.Example) Report {
+	return NewReport(c.Labels(), predict(c, examples))
+}
+
+// predict classifies examples on all cores and sets each prediction
+// against its example's label.
+func predict(c *classifier.Classifier, examples []data.Example) []Outcome {
 	outs := make([]Outcome, len(examples))
-	parallelFor(len(examples), func(i int) {
+	parallel.For(len(examples), func(i int) {
 		p := c.Classify(examples[i].Text)
 		outs[i] = Outcome{Truth: examples[i].Label, Predicted: p.Label, Confidence: p.Confidence, Probabilities: p.Probabilities, Labels: p.Labels}
 	})
-	return NewReport(c.Labels(), outs)
+	return outs
 }
 
 // NewReport computes a report from outcomes; modelLabels are the labels

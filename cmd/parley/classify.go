@@ -6,12 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"runtime"
 	"strconv"
 	"strings"
 
 	"github.com/parley-nlp/parley/classifier"
 	"github.com/parley-nlp/parley/data"
+	"github.com/parley-nlp/parley/internal/parallel"
 )
 
 var classifyCmd = &command{
@@ -84,7 +84,7 @@ func classifyStream(e *env, c *classifier.Classifier, name string, r io.Reader, 
 	lines := make([]string, 0, batch)
 	preds := make([]classifier.Prediction, batch)
 	flush := func() error {
-		parallelRange(len(lines), func(i int) { preds[i] = c.Classify(lines[i], opts...) })
+		parallel.For(len(lines), func(i int) { preds[i] = c.Classify(lines[i], opts...) })
 		for i, l := range lines {
 			if err := write(l, preds[i]); err != nil {
 				return err
@@ -112,28 +112,4 @@ func classifyStream(e *env, c *classifier.Classifier, name string, r io.Reader, 
 		}
 	}
 	return flush()
-}
-
-// parallelRange runs f(0..n-1) on all cores, in contiguous chunks.
-func parallelRange(n int, f func(int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := 0; i < n; i++ {
-			f(i)
-		}
-		return
-	}
-	done := make(chan struct{}, workers)
-	chunk := (n + workers - 1) / workers
-	for w := 0; w < workers; w++ {
-		go func(lo, hi int) {
-			for i := lo; i < hi; i++ {
-				f(i)
-			}
-			done <- struct{}{}
-		}(w*chunk, min((w+1)*chunk, n))
-	}
-	for w := 0; w < workers; w++ {
-		<-done
-	}
 }

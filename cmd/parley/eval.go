@@ -38,7 +38,6 @@ deviation over folds and the pooled out-of-fold predictions. -model is then igno
 				return err
 			}
 			if *cv > 0 {
-				resolvePriors(&r.Options, examples)
 				opts := r.Options
 				if r.CalibrationFolds >= 2 {
 					t, err := train.FitTemperature(examples, opts, r.CalibrationFolds, r.Seed)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/parley-nlp/parley/classifier"
 	"github.com/parley-nlp/parley/data"
+	"github.com/parley-nlp/parley/internal/parallel"
 )
 
 var scoreCmd = &command{
@@ -77,7 +78,7 @@ func scoreArticles(e *env, c *classifier.Classifier, paths []string, input strin
 	arts := make([]data.Article, 0, batch)
 	docs := make([]classifier.Document, batch)
 	flush := func() error {
-		parallelRange(len(arts), func(i int) { docs[i] = c.ClassifyText(arts[i].Text, opts...) })
+		parallel.For(len(arts), func(i int) { docs[i] = c.ClassifyText(arts[i].Text, opts...) })
 		for i := range arts {
 			if err := write(arts[i], docs[i]); err != nil {
 				return err

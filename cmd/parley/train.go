@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"time"
 )
 
@@ -35,7 +34,6 @@ A MODEL ending in .gz is gzip-compressed.`,
 			if err != nil {
 				return err
 			}
-			resolvePriors(&r.Options, examples)
 			start := time.Now()
 			c, err := r.Fit(examples)
 			if err != nil {
@@ -61,5 +59,3 @@ A MODEL ending in .gz is gzip-compressed.`,
 		}
 	},
 }
-
-func sortStrings(s []string) { sort.Strings(s) }

@@ -4,10 +4,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 
-	"github.com/parley-nlp/parley/classifier"
 	"github.com/parley-nlp/parley/data"
 	"github.com/parley-nlp/parley/train"
 )
@@ -37,11 +37,11 @@ func recipeFlags(fs *flag.FlagSet) func() (train.Recipe, error) {
 		r.Options.Temperature = *temp
 		r.CalibrationFolds = *calib
 		r.Seed = *seed
-		p, err := parsePriors(*priors)
+		p, uniform, err := parsePriors(*priors)
 		if err != nil {
 			return r, usagef("-priors: %v", err)
 		}
-		r.Options.Priors = p
+		r.Options.Priors, r.Options.UniformPriors = p, uniform
 		if err := cfg.Validate(); err != nil {
 			return r, usagef("%v", err)
 		}
@@ -52,46 +52,27 @@ func recipeFlags(fs *flag.FlagSet) func() (train.Recipe, error) {
 	}
 }
 
-// uniformPriors marks "-priors uniform": the labels are only known once
-// the corpus is read.
-var uniformPriors = map[string]float64{"\x00uniform": 1}
-
-func parsePriors(s string) (map[string]float64, error) {
+// parsePriors reads -priors: "empirical", "uniform", or label=weight,...
+func parsePriors(s string) (weights map[string]float64, uniform bool, err error) {
 	switch s {
 	case "", "empirical":
-		return nil, nil
+		return nil, false, nil
 	case "uniform":
-		return uniformPriors, nil
+		return nil, true, nil
 	}
 	p := make(map[string]float64)
 	for _, kv := range strings.Split(s, ",") {
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok {
-			return nil, fmt.Errorf("want label=weight, got %q", kv)
+			return nil, false, fmt.Errorf("want label=weight, got %q", kv)
 		}
 		w, err := strconv.ParseFloat(v, 64)
 		if err != nil || !(w > 0) {
-			return nil, fmt.Errorf("weight of %q must be a positive number, got %q", k, v)
+			return nil, false, fmt.Errorf("weight of %q must be a positive number, got %q", k, v)
 		}
 		p[strings.TrimSpace(k)] = w
 	}
-	return p, nil
-}
-
-// resolvePriors fills in uniform priors once the labels are known.
-func resolvePriors(opts *classifier.Options, examples []data.Example) {
-	if opts.Priors == nil || opts.Priors["\x00uniform"] == 0 {
-		return
-	}
-	seen := map[string]bool{}
-	var labels []string
-	for _, e := range examples {
-		if !seen[e.Label] {
-			seen[e.Label] = true
-			labels = append(labels, e.Label)
-		}
-	}
-	opts.Priors = classifier.UniformPriors(labels)
+	return p, false, nil
 }
 
 // readCorpus reads the examples of the named files and folders, or of
@@ -120,7 +101,7 @@ func writeCorpusSummary(w io.Writer, examples []data.Example) {
 		}
 		counts[e.Label]++
 	}
-	sortStrings(labels)
+	sort.Strings(labels)
 	fmt.Fprintf(w, "corpus: %d examples, %d labels\n", len(examples), len(labels))
 	for _, l := range labels {
 		fmt.Fprintf(w, "  %-14s %6d  %5.1f%%\n", l, counts[l], 100*float64(counts[l])/float64(len(examples)))
