@@ -39,7 +39,7 @@ type command struct {
 var commands []*command
 
 func init() {
-	commands = []*command{scoreCmd, classifyCmd, trainCmd, evalCmd, statsCmd}
+	commands = []*command{scoreCmd, classifyCmd, trainCmd, evalCmd, statsCmd, timelineCmd, explainCmd, serveCmd}
 }
 
 // usageError marks an error as bad usage (exit 2).

@@ -25,8 +25,11 @@ have a header naming those columns.
 
 Output: one JSON object per article (-format jsonl) with its metadata, every sentence
 with byte offsets into the article text, label, confidence and probabilities, and a
-summary (counts, shares, tone = mean P(conciliatory) - P(warning)); or a readable
-listing (-format text).`,
+summary (counts, shares, tone = mean P(conciliatory) - P(warning)); a readable
+listing (-format text, labels coloured on a terminal: see -color and NO_COLOR); or
+one CSV row per sentence (-format csv: id, date, title, source, sentence, start, end,
+label, confidence, p_<label> per label, text). With several files or a folder, a
+progress bar is drawn on standard error when it is a terminal.`,
 	flags: func(fs *flag.FlagSet) func(*env, []string) error {
 		model := fs.String("model", "", "model file (default: the embedded default model)")
 		format := fs.String("format", "jsonl", "output format: "+strings.Join(formatNames(), ", "))
@@ -35,10 +38,15 @@ listing (-format text).`,
 		glob := fs.String("glob", "", "in folders, score the files whose name matches this pattern")
 		explain := fs.Int("explain", 0, "add the N features that decided each label")
 		minConf := fs.Float64("min-confidence", 0, "label sentences below this confidence "+classifier.Uncertain)
+		color := fs.String("color", "auto", "colour labels in -format text: auto (on a terminal, unless NO_COLOR is set), always or never")
 		return func(e *env, args []string) error {
 			newWriter, ok := scoreFormats[*format]
 			if !ok {
 				return usagef("-format must be one of %s, not %q", strings.Join(formatNames(), ", "), *format)
+			}
+			useColor, err := colorMode(*color, *output == "" && isTerminal(e.stdout))
+			if err != nil {
+				return err
 			}
 			if *minConf < 0 || *minConf > 1 {
 				return usagef("-min-confidence must be between 0 and 1")
@@ -57,9 +65,11 @@ listing (-format text).`,
 			}
 			return writeOutput(e, *output, func(w io.Writer) error {
 				out := bufio.NewWriterSize(w, 64<<10)
-				fo := formatOptions{model: c, color: *output == "" && isTerminal(e.stdout)}
+				fo := formatOptions{model: c, color: useColor, minConfidence: *minConf}
 				aw := newWriter(out, fo)
-				err := scoreArticles(e, c, paths, *input, opts, aw.WriteArticle)
+				bar := newProgress(e, args, len(paths), *output == "")
+				err := scoreArticles(e, c, paths, *input, opts, bar, aw.WriteArticle)
+				bar.done(err)
 				if err == nil {
 					err = aw.Close()
 				}
@@ -74,7 +84,7 @@ listing (-format text).`,
 
 // scoreArticles scores articles in batches on all cores and writes each
 // batch in input order before reading on, so memory stays flat.
-func scoreArticles(e *env, c *classifier.Classifier, paths []string, input string, opts []classifier.Option, write func(data.Article, classifier.Document) error) error {
+func scoreArticles(e *env, c *classifier.Classifier, paths []string, input string, opts []classifier.Option, bar *progress, write func(data.Article, classifier.Document) error) error {
 	const batch = 64
 	arts := make([]data.Article, 0, batch)
 	docs := make([]classifier.Document, batch)
@@ -88,15 +98,23 @@ func scoreArticles(e *env, c *classifier.Classifier, paths []string, input strin
 		arts = arts[:0]
 		return e.ctx.Err()
 	}
-	err := readArticles(e, paths, input, func(a data.Article) error {
+	emit := func(a data.Article) error {
 		arts = append(arts, a)
 		if len(arts) == batch {
 			return flush()
 		}
 		return nil
-	})
-	if err != nil {
-		return err
+	}
+	if len(paths) == 0 {
+		if err := readArticles(e, nil, input, emit); err != nil {
+			return err
+		}
+	}
+	for i := range paths { // one at a time, to count the files read
+		if err := readArticles(e, paths[i:i+1], input, emit); err != nil {
+			return err
+		}
+		bar.set(i + 1)
 	}
 	return flush()
 }
