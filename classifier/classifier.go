@@ -3,6 +3,7 @@ package classifier
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -23,13 +24,29 @@ const MaxLabels = 255
 type Classifier struct {
 	labels      []string
 	pipe        *features.Pipeline
-	nb          *text.NaiveBayes // the model of record
+	nb          *text.NaiveBayes // the model of record (see goml)
 	classTokens []uint64         // N(c): feature occurrences per class
 	alpha       float64
 	priors      []float64
 	temperature float64
 	training    TrainingInfo
 	table       *table // compiled from nb for scoring
+
+	// gomlLazy restores nb on first use in a model read by the fast
+	// decoder, which leaves nb nil.
+	gomlLazy func() (*text.NaiveBayes, error)
+	// surfaces returns the term -> word map (nil when the model has
+	// none); surfacesJSON is its form in the model file.
+	surfaces     func() map[string]string
+	surfacesJSON json.RawMessage
+}
+
+// goml returns the model of record, restoring it first if need be.
+func (c *Classifier) goml() (*text.NaiveBayes, error) {
+	if c.nb != nil || c.gomlLazy == nil {
+		return c.nb, nil
+	}
+	return c.gomlLazy()
 }
 
 // TrainingInfo describes the data a model was trained on.
@@ -60,7 +77,7 @@ func Train(examples []data.Example, opts Options) (*Classifier, error) {
 	if err != nil {
 		return nil, fmt.Errorf("train: %w", err)
 	}
-	c := countFeatures(pipe, examples, index, len(labels))
+	c, surfaces := countFeatures(pipe, examples, index, len(labels))
 	if len(c.counts) == 0 {
 		return nil, errors.New("train: the examples yield no features (is every text empty or stopwords?)")
 	}
@@ -69,6 +86,12 @@ func Train(examples []data.Example, opts Options) (*Classifier, error) {
 		return nil, fmt.Errorf("train: %w", err)
 	}
 	nb := fillGoml(len(labels), c.docs, c.counts, c.docsSeen)
+	var surfacesJSON json.RawMessage
+	if len(surfaces) > 0 {
+		if surfacesJSON, err = json.Marshal(surfaces); err != nil {
+			return nil, fmt.Errorf("train: %w", err)
+		}
+	}
 	cl := &Classifier{
 		labels:      labels,
 		pipe:        pipe,
@@ -78,8 +101,11 @@ func Train(examples []data.Example, opts Options) (*Classifier, error) {
 		priors:      priors,
 		temperature: opts.Temperature,
 		training:    trainingInfo(examples, labels, c.docs),
+
+		surfaces:     func() map[string]string { return surfaces },
+		surfacesJSON: surfacesJSON,
 	}
-	cl.table = compile(len(labels), c.counts, c.tokens, opts.Alpha, priors)
+	cl.table = compile(pipe, len(labels), c.counts, c.tokens, opts.Alpha, priors)
 	return cl, nil
 }
 
@@ -129,15 +155,17 @@ type counts struct {
 	docsSeen map[string]uint64   // feature -> examples it occurs in
 }
 
-// countFeatures runs the pipeline over every example and counts.
-func countFeatures(pipe *features.Pipeline, examples []data.Example, index map[string]int, n int) counts {
+// countFeatures runs the pipeline over every example and counts. It also
+// returns, for every term whose most frequent word differs from it, that
+// word (see surfaceWords).
+func countFeatures(pipe *features.Pipeline, examples []data.Example, index map[string]int, n int) (counts, map[string]string) {
 	c := counts{
 		docs:     make([]uint64, n),
 		tokens:   make([]uint64, n),
 		counts:   make(map[string][]uint64),
 		docsSeen: make(map[string]uint64),
 	}
-	feats := extractAll(pipe, examples)
+	feats, surfaces := extractAll(pipe, examples)
 	for i, e := range examples {
 		k := index[e.Label]
 		c.docs[k]++
@@ -156,7 +184,42 @@ func countFeatures(pipe *features.Pipeline, examples []data.Example, index map[s
 			}
 		}
 	}
-	return c
+	return c, surfaceWords(surfaces)
+}
+
+// surfaceWords picks, for every term, the word it was most often written
+// as (ties go to the word that sorts first, so the choice does not depend
+// on the order of the examples), and keeps the terms whose word differs
+// from the term itself. NumberTerm stands for many numbers and keeps no
+// word.
+func surfaceWords(surfaces [][]features.Surface) map[string]string {
+	freq := make(map[string]map[string]int)
+	for _, ss := range surfaces {
+		for _, s := range ss {
+			if s.Term == features.NumberTerm {
+				continue
+			}
+			m := freq[s.Term]
+			if m == nil {
+				m = make(map[string]int)
+				freq[s.Term] = m
+			}
+			m[s.Word]++
+		}
+	}
+	out := make(map[string]string)
+	for term, words := range freq {
+		best, bestN := "", 0
+		for w, k := range words {
+			if k > bestN || k == bestN && w < best {
+				best, bestN = w, k
+			}
+		}
+		if best != term {
+			out[term] = best
+		}
+	}
+	return out
 }
 
 func trainingInfo(examples []data.Example, labels []string, docs []uint64) TrainingInfo {
@@ -202,7 +265,7 @@ func (c *Classifier) Info() Info {
 		Alpha:          c.alpha,
 		Priors:         append([]float64(nil), c.priors...),
 		Temperature:    c.temperature,
-		VocabularySize: len(c.table.index),
+		VocabularySize: len(c.table.keys),
 		ClassTokens:    append([]uint64(nil), c.classTokens...),
 		Training:       c.training,
 	}
@@ -231,5 +294,5 @@ func (c *Classifier) labelIndex(label string) int {
 
 // String describes the model in one line.
 func (c *Classifier) String() string {
-	return fmt.Sprintf("naive Bayes over %d features, labels %s", len(c.table.index), strings.Join(c.labels, ", "))
+	return fmt.Sprintf("naive Bayes over %d features, labels %s", len(c.table.keys), strings.Join(c.labels, ", "))
 }

@@ -95,6 +95,6 @@ func ExampleWithExplain() {
 		fmt.Println(r.Words)
 	}
 	// Output:
-	// vowed
-	// vowed to
+	// retaliate
+	// any attack
 }

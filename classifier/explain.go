@@ -29,11 +29,11 @@ func (c *Classifier) explain(sentence string, p Prediction, n int) []Reason {
 	t := c.table
 	var out []Reason
 	for _, f := range c.pipe.Analyze(sentence) {
-		row, ok := t.index[f.Key]
+		row, ok := t.rowOf(f.Key)
 		if !ok {
 			continue
 		}
-		w := t.weights[int(row)*t.n+best] - t.weights[int(row)*t.n+second]
+		w := t.weight(row, best) - t.weight(row, second)
 		if w <= 0 {
 			continue
 		}

@@ -110,6 +110,16 @@ func learnOnline(nb *text.NaiveBayes, docs [][]string, labels []int) error {
 	return first
 }
 
+// restoreNB decodes goml's JSON into a goml model.
+func restoreNB(raw []byte, n int) (*text.NaiveBayes, error) {
+	nb := newGoml(n)
+	if err := nb.RestoreWithFuncs(bytes.NewReader(raw), keepRune, &lineTokenizer{}); err != nil {
+		return nil, err
+	}
+	nb.Output = io.Discard
+	return nb, nil
+}
+
 // gomlCounts is the part of goml's JSON that Parley compiles into its
 // scoring table.
 type gomlCounts struct {
@@ -125,11 +135,10 @@ type gomlCounts struct {
 // restoreGoml decodes goml's JSON into a goml model (the model of record)
 // and into plain counts for compiling.
 func restoreGoml(raw []byte, n int) (*text.NaiveBayes, *gomlCounts, error) {
-	nb := newGoml(n)
-	if err := nb.RestoreWithFuncs(bytes.NewReader(raw), keepRune, &lineTokenizer{}); err != nil {
+	nb, err := restoreNB(raw, n)
+	if err != nil {
 		return nil, nil, err
 	}
-	nb.Output = io.Discard
 	var gc gomlCounts
 	if err := json.Unmarshal(raw, &gc); err != nil {
 		return nil, nil, err

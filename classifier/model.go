@@ -5,11 +5,16 @@ import (
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"sort"
+	"sync"
+
+	"github.com/cdipaolo/goml/text"
 
 	"github.com/parley-nlp/parley/features"
 )
@@ -53,6 +58,11 @@ type envelope struct {
 	Temperature float64         `json:"temperature"`
 	ClassTokens []uint64        `json:"class_tokens"`
 	Training    TrainingInfo    `json:"training"`
+	// Surfaces maps a term (a stem) to the word it was most often written
+	// as in the training data ("negoti": "negotiations"), for terms whose
+	// word differs. It is optional: files written before it existed load,
+	// and their features show as stems.
+	Surfaces json.RawMessage `json:"surfaces,omitempty"`
 	// GomlSHA256 is the hex SHA-256 of the Goml bytes as written.
 	GomlSHA256 string          `json:"goml_sha256"`
 	Goml       json.RawMessage `json:"goml"`
@@ -63,7 +73,11 @@ type envelope struct {
 // token totals, a description and hash of the training data, and goml's
 // model with a checksum. The same model always gives the same bytes.
 func (c *Classifier) WriteTo(w io.Writer) (int64, error) {
-	raw, err := json.Marshal(c.nb)
+	nb, err := c.goml()
+	if err != nil {
+		return 0, fmt.Errorf("write model: %w", err)
+	}
+	raw, err := json.Marshal(nb)
 	if err != nil {
 		return 0, fmt.Errorf("write model: encode goml counts: %w", err)
 	}
@@ -78,6 +92,7 @@ func (c *Classifier) WriteTo(w io.Writer) (int64, error) {
 		Temperature: c.temperature,
 		ClassTokens: c.classTokens,
 		Training:    c.training,
+		Surfaces:    c.surfacesJSON,
 		GomlSHA256:  hex.EncodeToString(sum[:]),
 		Goml:        raw,
 	}
@@ -101,6 +116,7 @@ const maxModelBytes = 2 << 30
 // (ErrNotModel), a model of another format version (*VersionError), and a
 // damaged or truncated model (ErrDamaged).
 func Load(r io.Reader) (*Classifier, error) {
+	hint := sizeHint(r)
 	br := bufio.NewReader(r)
 	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
 		z, err := gzip.NewReader(br)
@@ -108,11 +124,22 @@ func Load(r io.Reader) (*Classifier, error) {
 			return nil, fmt.Errorf("%w: gzip: %v", ErrDamaged, err)
 		}
 		defer z.Close()
+		if hint > 0 && hint <= maxModelBytes {
+			return loadStream(z, hint)
+		}
 		r = z
 	} else {
 		r = br
 	}
-	b, err := io.ReadAll(io.LimitReader(r, maxModelBytes+1))
+	var buf bytes.Buffer
+	buf.Grow(min(hint, maxModelBytes) + bytes.MinRead)
+	_, err := buf.ReadFrom(io.LimitReader(r, maxModelBytes+1))
+	return decodeRead(buf.Bytes(), err)
+}
+
+// decodeRead decodes what Load read, or reports the error that stopped
+// the reading.
+func decodeRead(b []byte, err error) (*Classifier, error) {
 	if err != nil {
 		if errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader) || errors.Is(err, io.ErrUnexpectedEOF) {
 			return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
@@ -125,7 +152,71 @@ func Load(r io.Reader) (*Classifier, error) {
 	return decode(b)
 }
 
-func decode(b []byte) (*Classifier, error) {
+// loadStream reads a gzip-compressed model of about size bytes: it
+// decompresses on one goroutine while parseFast reads what has arrived on
+// another, so that the two take turns on two cores instead of one after
+// the other. Whatever the fast path does not take goes the usual way.
+func loadStream(z io.Reader, size int) (*Classifier, error) {
+	st := startStream(z, size+1)
+	fm, ok := parseFast(&source{st: st})
+	b, extra, err := st.finish()
+	if err == nil && len(extra) > 0 {
+		// The size was wrong: read the rest.
+		b = append(append([]byte(nil), b...), extra...)
+		var rest bytes.Buffer
+		_, err = rest.ReadFrom(io.LimitReader(z, maxModelBytes+1-int64(len(b))))
+		b = append(b, rest.Bytes()...)
+		ok = false
+	}
+	if err != nil || !ok {
+		return decodeRead(b, err)
+	}
+	return decodeEnvelope(fm.env, fm)
+}
+
+// sizeHint guesses the size of the model r holds, so that Load reads it
+// into a buffer of the right size at once: for a reader that knows its
+// size (a bytes.Reader, as Default uses), the size, or for gzip data the
+// uncompressed size that gzip keeps in its last four bytes. It returns 0
+// when it cannot tell. A wrong guess costs speed, not correctness.
+func sizeHint(r io.Reader) int {
+	ra, ok := r.(interface {
+		io.ReaderAt
+		Size() int64
+	})
+	if !ok {
+		return 0
+	}
+	size := ra.Size()
+	var head, tail [4]byte
+	if size < 18 { // smaller than any gzip file
+		return int(max(size, 0))
+	}
+	if _, err := ra.ReadAt(head[:2], 0); err != nil {
+		return 0
+	}
+	if head[0] != 0x1f || head[1] != 0x8b {
+		return int(min(size, maxModelBytes))
+	}
+	if _, err := ra.ReadAt(tail[:], size-4); err != nil {
+		return 0
+	}
+	// The trailer of a damaged file may claim anything: believe it only
+	// within what JSON plausibly compresses to (about 1/8 here).
+	isize := int64(binary.LittleEndian.Uint32(tail[:]))
+	if isize > 64*size {
+		return 0
+	}
+	return int(isize)
+}
+
+// decode decodes a model file. The model keeps references into b, which
+// must not change afterwards.
+func decode(b []byte) (*Classifier, error) { return decodeWith(b, true) }
+
+// decodeWith decodes a model file, trying parseFast first when fast is
+// set (tests turn it off to compare the two paths).
+func decodeWith(b []byte, fast bool) (*Classifier, error) {
 	trimmed := bytes.TrimSpace(b)
 	if len(trimmed) == 0 {
 		return nil, fmt.Errorf("%w: the file is empty", ErrNotModel)
@@ -133,8 +224,15 @@ func decode(b []byte) (*Classifier, error) {
 	if trimmed[0] != '{' {
 		return nil, fmt.Errorf("%w: it does not start with a JSON object", ErrNotModel)
 	}
+	var fm *fastModel
+	ok := false
+	if fast {
+		fm, ok = parseFast(&source{all: trimmed, b: trimmed})
+	}
 	var env envelope
-	if err := json.Unmarshal(trimmed, &env); err != nil {
+	if ok {
+		env = fm.env
+	} else if err := json.Unmarshal(trimmed, &env); err != nil {
 		// Invalid JSON that opens like a Parley model is a damaged one
 		// (typically truncated); other invalid JSON is some other file;
 		// valid JSON of the wrong shape is a damaged model.
@@ -147,17 +245,28 @@ func decode(b []byte) (*Classifier, error) {
 			return nil, fmt.Errorf("%w: invalid JSON: %v", ErrNotModel, err)
 		}
 	}
+	return decodeEnvelope(env, fm)
+}
+
+// decodeEnvelope checks a decoded envelope and builds the classifier; fm
+// holds the counts when parseFast read the file.
+func decodeEnvelope(env envelope, fm *fastModel) (*Classifier, error) {
 	if env.Format != FormatName {
 		return nil, fmt.Errorf("%w: no %q format marker", ErrNotModel, FormatName)
 	}
 	if env.Version != FormatVersion {
 		return nil, &VersionError{Got: env.Version}
 	}
-	sum := sha256.Sum256(env.Goml)
+	var sum [32]byte
+	if fm != nil {
+		sum = fm.sum
+	} else {
+		sum = sha256.Sum256(env.Goml)
+	}
 	if hex.EncodeToString(sum[:]) != env.GomlSHA256 {
 		return nil, fmt.Errorf("%w: the checksum of the counts does not match", ErrDamaged)
 	}
-	c, err := fromEnvelope(env)
+	c, err := fromEnvelope(env, fm)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
@@ -165,9 +274,15 @@ func decode(b []byte) (*Classifier, error) {
 }
 
 // fromEnvelope checks that the header and goml's counts agree and compiles
-// the scoring table.
-func fromEnvelope(env envelope) (*Classifier, error) {
+// the scoring table. The counts come from fast when parseFast read the
+// file, and else from goml's JSON in env.
+func fromEnvelope(env envelope, fast *fastModel) (*Classifier, error) {
 	n := len(env.Labels)
+	if fast != nil && (len(fast.counts) != n*len(fast.keys) || len(fast.docs) != n) {
+		// Counts that do not fit the labels: let the general path find
+		// and name the fault.
+		fast = nil
+	}
 	if n < 2 || n > MaxLabels {
 		return nil, fmt.Errorf("%d labels; a model has 2 to %d", n, MaxLabels)
 	}
@@ -198,41 +313,91 @@ func fromEnvelope(env envelope) (*Classifier, error) {
 	if !(env.Alpha > 0) || !(env.Temperature > 0) {
 		return nil, fmt.Errorf("alpha and temperature must be positive")
 	}
-	nb, gc, err := restoreGoml(env.Goml, n)
-	if err != nil {
-		return nil, fmt.Errorf("goml counts: %v", err)
+	c := &Classifier{
+		labels:       env.Labels,
+		pipe:         pipe,
+		classTokens:  env.ClassTokens,
+		alpha:        env.Alpha,
+		priors:       env.Priors,
+		temperature:  env.Temperature,
+		training:     env.Training,
+		surfacesJSON: env.Surfaces,
 	}
-	if len(gc.Count) != n {
-		return nil, fmt.Errorf("goml model has %d classes, header has %d labels", len(gc.Count), n)
+	var keys []string
+	var counts []uint64
+	var vocab uint64
+	if fast != nil {
+		// parseFast took only counts that goml restores without error; it
+		// is restored when needed (WriteTo), not on every start.
+		keys, counts, vocab = fast.keys, fast.counts, fast.vocab
+		raw := env.Goml
+		c.gomlLazy = sync.OnceValues(func() (*text.NaiveBayes, error) {
+			nb, err := restoreNB(raw, n)
+			if err != nil {
+				return nil, fmt.Errorf("goml counts: %w", err)
+			}
+			return nb, nil
+		})
+		c.surfaces = sync.OnceValue(func() map[string]string {
+			m, _ := decodeSurfaces(env.Surfaces) // checked by parseFast
+			return m
+		})
+	} else {
+		nb, gc, err := restoreGoml(env.Goml, n)
+		if err != nil {
+			return nil, fmt.Errorf("goml counts: %v", err)
+		}
+		if len(gc.Count) != n {
+			return nil, fmt.Errorf("goml model has %d classes, header has %d labels", len(gc.Count), n)
+		}
+		byKey := make(map[string][]uint64, len(gc.Words))
+		for key, w := range gc.Words {
+			if len(key) <= len(gomlPrefix) || key[:len(gomlPrefix)] != gomlPrefix || len(w.Count) != n {
+				return nil, fmt.Errorf("goml word %q is not a Parley feature", key)
+			}
+			byKey[key[len(gomlPrefix):]] = w.Count
+		}
+		keys = make([]string, 0, len(byKey))
+		for f := range byKey {
+			keys = append(keys, f)
+		}
+		sort.Strings(keys)
+		counts = make([]uint64, 0, n*len(keys))
+		for _, f := range keys {
+			counts = append(counts, byKey[f]...)
+		}
+		vocab = gc.DictCount
+		c.nb = nb
+		m, err := decodeSurfaces(env.Surfaces)
+		if err != nil {
+			return nil, err
+		}
+		c.surfaces = func() map[string]string { return m }
 	}
-	counts := make(map[string][]uint64, len(gc.Words))
 	tokens := make([]uint64, n)
-	for key, w := range gc.Words {
-		if len(key) <= len(gomlPrefix) || key[:len(gomlPrefix)] != gomlPrefix || len(w.Count) != n {
-			return nil, fmt.Errorf("goml word %q is not a Parley feature", key)
-		}
-		for c, k := range w.Count {
-			tokens[c] += k
-		}
-		counts[key[len(gomlPrefix):]] = w.Count
+	for i, k := range counts {
+		tokens[i%n] += k
 	}
 	for c := range tokens {
 		if tokens[c] != env.ClassTokens[c] {
 			return nil, fmt.Errorf("class %q has %d feature occurrences in the counts but %d in the header", env.Labels[c], tokens[c], env.ClassTokens[c])
 		}
 	}
-	if uint64(len(counts)) != gc.DictCount {
-		return nil, fmt.Errorf("vocabulary size %d does not match %d words", gc.DictCount, len(counts))
+	if uint64(len(keys)) != vocab {
+		return nil, fmt.Errorf("vocabulary size %d does not match %d words", vocab, len(keys))
 	}
-	return &Classifier{
-		labels:      env.Labels,
-		pipe:        pipe,
-		nb:          nb,
-		classTokens: env.ClassTokens,
-		alpha:       env.Alpha,
-		priors:      env.Priors,
-		temperature: env.Temperature,
-		training:    env.Training,
-		table:       compile(n, counts, tokens, env.Alpha, env.Priors),
-	}, nil
+	c.table = compileSorted(pipe, n, keys, counts, tokens, env.Alpha, env.Priors)
+	return c, nil
+}
+
+// decodeSurfaces decodes the optional surfaces field.
+func decodeSurfaces(raw json.RawMessage) (map[string]string, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil, nil
+	}
+	var m map[string]string
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("surfaces: %v", err)
+	}
+	return m, nil
 }

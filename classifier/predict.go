@@ -89,6 +89,9 @@ func WithExplain(n int) Option { return func(s *settings) { s.explain = n } }
 func WithMinConfidence(p float64) Option { return func(s *settings) { s.minConfidence = p } }
 
 func collect(opts []Option) settings {
+	if len(opts) == 0 {
+		return settings{}
+	}
 	var s settings
 	for _, o := range opts {
 		o(&s)
@@ -98,10 +101,14 @@ func collect(opts []Option) settings {
 
 // scratch is per-call working memory, pooled.
 type scratch struct {
-	rows []int32
+	seen   rowSet
+	rows   []int32
+	probes []probe
 }
 
-var scratchPool = sync.Pool{New: func() any { return &scratch{rows: make([]int32, 0, 128)} }}
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{rows: make([]int32, 0, 128), probes: make([]probe, 0, 128)}
+}}
 
 // Classify labels one sentence. An empty sentence, or one with no known
 // feature, gets the prior probabilities.
@@ -116,34 +123,120 @@ func (c *Classifier) Classify(sentence string, opts ...Option) Prediction {
 	return p
 }
 
-// scores fills out with the label probabilities of sentence.
+// scores fills out with the label probabilities of sentence. It adds the
+// weights of the sentence's known features in the order the pipeline
+// gives them (each feature once, when the model counts binary features),
+// so both lookup paths give the same sums, bit for bit.
 func (c *Classifier) scores(sentence string, out []float64) {
 	t := c.table
-	copy(out, t.logPrior)
 	sc := scratchPool.Get().(*scratch)
-	rows := sc.rows[:0]
 	binary := c.pipe.Config().Binary
-	c.pipe.Visit(sentence, func(key []byte) {
-		row, ok := t.index[string(key)]
-		if !ok {
-			return
-		}
-		if binary {
-			for _, r := range rows {
-				if r == row {
-					return
-				}
+	sc.seen.reset()
+	rows := sc.rows[:0]
+	if x := t.ids.index(t); x != nil {
+		// First the places to look, then the lookups: they do not depend
+		// on each other, so the processor overlaps their cache misses.
+		probes := sc.probes[:0]
+		c.pipe.VisitIDs(sentence, func(words []uint32) { probes = append(probes, x.probe(words)) })
+		for _, pr := range probes {
+			if slot := x.find(pr); slot >= 0 && (!binary || sc.seen.add(slot)) {
+				rows = append(rows, slot)
 			}
-			rows = append(rows, row)
 		}
-		w := t.weights[int(row)*t.n : int(row)*t.n+t.n]
-		for k := range out {
-			out[k] += w[k]
-		}
-	})
+		sc.probes = probes
+		x.sum(out, t.logPrior, rows)
+	} else {
+		c.pipe.Visit(sentence, func(key []byte) {
+			if row, ok := t.rowOf(string(key)); ok && (!binary || sc.seen.add(row)) {
+				rows = append(rows, row)
+			}
+		})
+		t.sum(out, rows)
+	}
 	sc.rows = rows
 	scratchPool.Put(sc)
 	softmax(out, c.temperature)
+}
+
+// sum sets out to the log priors plus the weights of rows, added in order.
+func (t *table) sum(out []float64, rows []int32) {
+	copy(out, t.logPrior)
+	for _, r := range rows {
+		for k := range out {
+			out[k] += t.weight(r, k)
+		}
+	}
+}
+
+// sum sets out to prior plus the weights of slots, added in order: the
+// same additions in the same order as table.sum over the same features,
+// so the same bits.
+func (x *idIndex) sum(out, prior []float64, slots []int32) {
+	if len(out) == 3 && x.stride == 4 {
+		// Parley's own three labels: the sums stay in registers.
+		s0, s1, s2 := prior[0], prior[1], prior[2]
+		for _, sl := range slots {
+			b := int(sl) * 4
+			w := x.slab[b+1 : b+4 : b+4]
+			s0 += math.Float64frombits(w[0])
+			s1 += math.Float64frombits(w[1])
+			s2 += math.Float64frombits(w[2])
+		}
+		out[0], out[1], out[2] = s0, s1, s2
+		return
+	}
+	copy(out, prior)
+	for _, sl := range slots {
+		for k, w := range x.weights(sl) {
+			out[k] += math.Float64frombits(w)
+		}
+	}
+}
+
+// rowSet is a set of table rows for one sentence: open addressing with
+// generation stamps, so that emptying it costs nothing.
+type rowSet struct {
+	rows  []int32  // slot -> row
+	stamp []uint32 // slot -> generation that filled it
+	gen   uint32
+	n     int
+}
+
+func (s *rowSet) reset() {
+	s.gen++
+	s.n = 0
+	if s.gen == 0 || s.rows == nil {
+		s.rows, s.stamp, s.gen = make([]int32, 256), make([]uint32, 256), 1
+	}
+}
+
+// add inserts row and reports whether it was not in the set.
+func (s *rowSet) add(row int32) bool {
+	if 2*(s.n+1) > len(s.rows) {
+		s.grow()
+	}
+	mask := uint32(len(s.rows) - 1)
+	for i := uint32(row) * 0x9e3779b1 & mask; ; i = (i + 1) & mask {
+		if s.stamp[i] != s.gen {
+			s.rows[i], s.stamp[i] = row, s.gen
+			s.n++
+			return true
+		}
+		if s.rows[i] == row {
+			return false
+		}
+	}
+}
+
+// grow doubles the table, keeping the current generation's rows.
+func (s *rowSet) grow() {
+	old, oldStamp, gen := s.rows, s.stamp, s.gen
+	s.rows, s.stamp, s.gen, s.n = make([]int32, 2*len(old)), make([]uint32, 2*len(old)), 1, 0
+	for i, r := range old {
+		if oldStamp[i] == gen {
+			s.add(r)
+		}
+	}
 }
 
 // softmax turns log scores into probabilities in place: exp(x/T) over its

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kljensen/snowball/english"
+
 	"github.com/parley-nlp/parley/features"
 )
 
@@ -33,6 +35,15 @@ func BenchmarkSegment(b *testing.B) {
 	}
 }
 
+// reportSentences reports the throughput in sentences per second, given
+// how many sentences one iteration handles.
+func reportSentences(b *testing.B, perOp int) {
+	b.Helper()
+	if s := b.Elapsed().Seconds(); s > 0 {
+		b.ReportMetric(float64(b.N*perOp)/s, "sentences/s")
+	}
+}
+
 func BenchmarkTokenize(b *testing.B) {
 	tk := features.NewUnicodeTokenizer("english")
 	dst := make([]features.Token, 0, 64)
@@ -41,6 +52,89 @@ func BenchmarkTokenize(b *testing.B) {
 		for _, s := range benchSentences {
 			dst = tk.Tokenize(dst[:0], s)
 		}
+	}
+	reportSentences(b, len(benchSentences))
+}
+
+// stageInput returns the tokens of every benchmark sentence after the
+// stages before the one measured.
+func stageInput(b *testing.B, before ...features.TokenFilter) [][]features.Token {
+	b.Helper()
+	tk := features.NewUnicodeTokenizer("english")
+	out := make([][]features.Token, len(benchSentences))
+	for i, s := range benchSentences {
+		out[i] = tk.Tokenize(nil, s)
+		for _, f := range before {
+			out[i] = f.Filter(out[i])
+		}
+	}
+	return out
+}
+
+// benchStage measures one filter on the tokens of every sentence (each
+// run on a fresh copy, as filters rewrite their input).
+func benchStage(b *testing.B, f features.TokenFilter, before ...features.TokenFilter) {
+	in := stageInput(b, before...)
+	buf := make([]features.Token, 0, 64)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, toks := range in {
+			buf = append(buf[:0], toks...)
+			f.Filter(buf)
+		}
+	}
+	reportSentences(b, len(benchSentences))
+}
+
+func BenchmarkNegate(b *testing.B) {
+	benchStage(b, features.NewNegationFilter("english", 0))
+}
+
+func BenchmarkStopwords(b *testing.B) {
+	benchStage(b, features.NewStopwordFilter("english"), features.NewNegationFilter("english", 0))
+}
+
+func BenchmarkNumbers(b *testing.B) {
+	benchStage(b, features.NumberFilter{}, features.NewNegationFilter("english", 0))
+}
+
+// BenchmarkStem stems with a warm memo, as a long-running pipeline does.
+func BenchmarkStem(b *testing.B) {
+	stem := features.NewStemFilter("english")
+	benchStage(b, stem, features.NewNegationFilter("english", 0), features.NumberFilter{}, stem)
+}
+
+// BenchmarkStemCold stems every word without the memo: the Snowball cost
+// that the memo saves.
+func BenchmarkStemCold(b *testing.B) {
+	in := stageInput(b, features.NewNegationFilter("english", 0), features.NumberFilter{})
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, toks := range in {
+			for _, t := range toks {
+				if t.Kind == features.Word {
+					english.Stem(t.Term, true)
+				}
+			}
+		}
+	}
+	reportSentences(b, len(benchSentences))
+}
+
+func BenchmarkNGrams(b *testing.B) {
+	stem := features.NewStemFilter("english")
+	in := stageInput(b, features.NewNegationFilter("english", 0), features.NumberFilter{}, stem)
+	key := make([]byte, 0, 64)
+	n := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, toks := range in {
+			key = features.VisitNGrams(toks, 2, key, func(k []byte, _, _ int) { n += len(k) })
+		}
+	}
+	reportSentences(b, len(benchSentences))
+	if n == 0 {
+		b.Fatal("no n-grams")
 	}
 }
 
@@ -57,6 +151,7 @@ func BenchmarkPipelineFeatures(b *testing.B) {
 			}
 		}
 	}
+	reportSentences(b, len(benchSentences))
 }
 
 func BenchmarkPipelineVisit(b *testing.B) {
@@ -72,6 +167,28 @@ func BenchmarkPipelineVisit(b *testing.B) {
 			p.Visit(s, visit)
 		}
 	}
+	reportSentences(b, len(benchSentences))
+	if n == 0 {
+		b.Fatal("no features")
+	}
+}
+
+// BenchmarkPipelineVisitIDs is the path the classifier scores by: every
+// feature as term IDs, no key built.
+func BenchmarkPipelineVisitIDs(b *testing.B) {
+	p, err := features.New(features.DefaultConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	visit := func(words []uint32) { n += len(words) }
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range benchSentences {
+			p.VisitIDs(s, visit)
+		}
+	}
+	reportSentences(b, len(benchSentences))
 	if n == 0 {
 		b.Fatal("no features")
 	}
@@ -92,6 +209,7 @@ func BenchmarkPipelineVisitParallel(b *testing.B) {
 			}
 		}
 	})
+	reportSentences(b, len(benchSentences))
 }
 
 // BenchmarkScanSentences streams a long text of many articles through a

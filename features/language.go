@@ -21,17 +21,48 @@ type language struct {
 	// clitics maps a contraction's stem part to its full word ("wo" of
 	// "won't" to "will").
 	clitics map[string]string
+	// classes holds, for every word on one of the lists above, which lists
+	// it is on, so that one lookup answers them all.
+	classes map[string]wordClass
+}
+
+// wordClass says which of a language's word lists a word is on.
+type wordClass uint8
+
+const (
+	cueWord       wordClass = 1 << iota // opens (or closes) a negation scope
+	pairFirstWord                       // the first word of a two-word cue
+	clauseWord                          // ends a negation scope
+	stopWord                            // a function word
+)
+
+// withClasses fills l.classes from its word lists.
+func (l *language) withClasses() *language {
+	l.classes = make(map[string]wordClass)
+	for w := range l.cues {
+		l.classes[w] |= cueWord
+	}
+	for w := range l.pairCues {
+		l.classes[w] |= pairFirstWord
+	}
+	for w := range l.clauseWords {
+		l.classes[w] |= clauseWord
+	}
+	for w := range l.stopwords {
+		l.classes[w] |= stopWord
+	}
+	return l
 }
 
 var languages = map[string]*language{
-	"english": {
+	"english": (&language{
 		stem:        english.Stem,
 		stopwords:   set(englishStopwords),
 		cues:        set(englishNegationCues),
 		pairCues:    englishPairCues,
 		clauseWords: set(englishClauseWords),
 		clitics:     map[string]string{"wo": "will", "ca": "can", "sha": "shall", "ai": "is"},
-	},
+	}).withClasses(),
 }
 
 func supportedLanguages() string {

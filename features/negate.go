@@ -29,31 +29,67 @@ func (f NegationFilter) Filter(tokens []Token) []Token {
 	if f.lang == nil {
 		return tokens
 	}
+	// The rules run on the compact form the memoized path uses too (on
+	// the stack, for a sentence of common length).
+	var buf [64]mtok
+	ts := buf[:0]
+	if len(tokens) > len(buf) {
+		ts = make([]mtok, 0, len(tokens))
+	}
+	ts = ts[:len(tokens)]
+	for i, t := range tokens {
+		ts[i] = mtok{neg: t.Negated} // kept where the rules set nothing
+		if t.Kind == Punct {
+			continue
+		}
+		cl := f.lang.classes[t.Term]
+		ts[i].part, ts[i].class = anyWord, cl
+		ts[i].pairNext = cl&pairFirstWord != 0 && i+1 < len(tokens) && tokens[i+1].Term == f.lang.pairCues[t.Term]
+	}
+	markNegation(ts, f.MaxScope)
+	for i := range tokens {
+		tokens[i].Negated = ts[i].neg
+	}
+	return tokens
+}
+
+// anyWord marks a word in the tokens NegationFilter hands to markNegation,
+// which looks at no more of it than its class.
+var anyWord = &wordPart{}
+
+// markNegation sets neg on the words of ts that fall inside a negation
+// scope (see NegationFilter); maxScope is NegationFilter.MaxScope. The
+// rules are written once, here, for both the stages and the memoized path.
+func markNegation(ts []mtok, maxScope int) {
 	in := false // inside a negation scope
-	left := 0   // words the scope may still cover, when MaxScope > 0
-	for i := 0; i < len(tokens); i++ {
-		t := &tokens[i]
-		if t.Kind == Punct || f.lang.clauseWords[t.Term] {
+	left := 0   // words the scope may still cover, when maxScope > 0
+	for i := 0; i < len(ts); i++ {
+		t := &ts[i]
+		if t.part == nil {
 			in = false
 			continue
 		}
-		if in && f.MaxScope > 0 {
+		cl := t.class
+		if cl&clauseWord != 0 {
+			in = false
+			continue
+		}
+		if in && maxScope > 0 {
 			if left == 0 {
 				in = false
 			}
 			left--
 		}
-		t.Negated = in
-		cue := f.lang.cues[t.Term]
-		if second, ok := f.lang.pairCues[t.Term]; ok && i+1 < len(tokens) && tokens[i+1].Term == second {
-			tokens[i+1].Negated = in
+		t.neg = in
+		cue := cl&cueWord != 0
+		if t.pairNext {
+			ts[i+1].neg = in
 			i++
 			cue = true
 		}
 		if cue {
 			in = !in
-			left = f.MaxScope
+			left = maxScope
 		}
 	}
-	return tokens
 }

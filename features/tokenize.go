@@ -24,26 +24,50 @@ func NewUnicodeTokenizer(lang string) UnicodeTokenizer {
 
 // Tokenize implements Tokenizer.
 func (t UnicodeTokenizer) Tokenize(dst []Token, text string) []Token {
-	i := 0
+	for i := 0; ; {
+		start, end, word := nextToken(text, i)
+		switch {
+		case end == 0:
+			return dst
+		case word:
+			dst = t.appendWord(dst, text, start, end)
+		default:
+			dst = append(dst, Token{Term: text[start:end], Start: start, End: end, Kind: Punct})
+		}
+		i = end
+	}
+}
+
+// nextToken finds the first token at or after byte i of text: a word
+// text[start:end] (word is true) or one punctuation mark or symbol. It
+// returns end 0 when there is none.
+func nextToken(text string, i int) (start, end int, word bool) {
 	for i < len(text) {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
 		switch {
-		case isWordRune(r):
-			end := wordEnd(text, i)
-			dst = t.appendWord(dst, text, i, end)
-			i = end
+		case r == ' ':
+		case isWordRune(r) && (r < utf8.RuneSelf || !unicode.IsMark(r)):
+			// A mark belongs to the word before it; one with no word
+			// before it (U+FE0F after an emoji) is skipped.
+			return i, wordEnd(text, i), true
 		case unicode.IsPunct(r) || unicode.IsSymbol(r):
-			dst = append(dst, Token{Term: text[i : i+size], Start: i, End: i + size, Kind: Punct})
-			i += size
-		default:
-			i += size
+			return i, i + size, false
 		}
+		i += size
 	}
-	return dst
+	return 0, 0, false
 }
+
+// asciiWord marks the ASCII bytes that are word runes: letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -64,7 +88,17 @@ func wordEnd(text string, i int) int {
 	seg := 0      // word runes since the start or the last dot
 	dots := false // an acronym such as "U.S." or "a.m."
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r < utf8.RuneSelf {
+			if asciiWord[r] {
+				prevDigit = r <= '9'
+				seg++
+				i++
+				continue
+			}
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if isWordRune(r) {
 			prevDigit = r >= '0' && r <= '9'
 			seg++

@@ -2,6 +2,8 @@ package train
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 
 	"github.com/parley-nlp/parley/classifier"
 	"github.com/parley-nlp/parley/data"
@@ -65,6 +67,9 @@ func outOfFold(examples []data.Example, k int, seed uint64, opts classifier.Opti
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	if err := checkFolds(examples, fold, k); err != nil {
+		return nil, nil, nil, err
+	}
 	outs := make([]Outcome, len(examples))
 	perFold := make([]Report, k)
 	var labels []string
@@ -91,4 +96,44 @@ func outOfFold(examples []data.Example, k int, seed uint64, opts classifier.Opti
 		perFold[f] = NewReport(c.Labels(), foldOuts)
 	}
 	return outs, perFold, labels, nil
+}
+
+// checkFolds makes sure that the training part of every fold (the other
+// folds) holds at least 2 labels; when one does not, it names the labels
+// with too few examples, rather than leaving the fold's training to fail
+// with "found only" one label of a corpus that has more.
+func checkFolds(examples []data.Example, fold []int, k int) error {
+	count := make(map[string]int)
+	for _, e := range examples {
+		count[e.Label]++
+	}
+	if len(count) < 2 {
+		return nil // training says so
+	}
+	for f := 0; f < k; f++ {
+		seen := make(map[string]bool)
+		var only string
+		for i, e := range examples {
+			if fold[i] != f && !seen[e.Label] {
+				seen[e.Label] = true
+				only = e.Label
+			}
+		}
+		if len(seen) >= 2 {
+			continue
+		}
+		var rare []string
+		for l, n := range count {
+			if l != only {
+				rare = append(rare, fmt.Sprintf("%q (%d)", l, n))
+			}
+		}
+		sort.Strings(rare)
+		what := "label " + rare[0] + " has"
+		if len(rare) > 1 {
+			what = "labels " + strings.Join(rare, ", ") + " have"
+		}
+		return fmt.Errorf("%d-fold cross-validation: fold %d would train on label %q alone, as %s too few examples; every label needs examples in at least 2 folds", k, f+1, only, what)
+	}
+	return nil
 }

@@ -19,7 +19,12 @@ func (r Report) WriteText(w io.Writer) error {
 	fmt.Fprintf(ew, "ECE          %.4f   (expected calibration error, 10 bins)\n", r.Calibration.ECE)
 	fmt.Fprintf(ew, "log loss     %.4f\n", r.Calibration.LogLoss)
 	if len(r.UnknownLabels) > 0 {
-		fmt.Fprintf(ew, "note: the data has labels the model does not know: %s (never predicted)\n", strings.Join(r.UnknownLabels, ", "))
+		unknown := make([]string, len(r.UnknownLabels))
+		for i, l := range r.UnknownLabels {
+			m, _ := r.Metric(l)
+			unknown[i] = fmt.Sprintf("%s (%d examples)", l, m.Support)
+		}
+		fmt.Fprintf(ew, "note: the data has labels the model does not know: %s; never predicted, they count as errors\n", strings.Join(unknown, ", "))
 	}
 	fmt.Fprintln(ew)
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)

@@ -76,6 +76,10 @@ func expandArticlePaths(paths []string, glob string) ([]string, error) {
 	return out, nil
 }
 
+// maxArticleBytes bounds a plain-text article, which is read whole: it is
+// the longest line the readers take, and so the longest JSON Lines article.
+var maxArticleBytes = data.DefaultMaxLineBytes
+
 // readArticles calls emit with every article of the named inputs, in order,
 // reading one at a time. input forces a format; otherwise it comes from the
 // extension, and standard input or an unknown extension is plain text.
@@ -95,9 +99,12 @@ func readArticles(e *env, paths []string, input string, emit func(data.Article) 
 			ar.File = name
 			return drain(ar, emit)
 		case inputText, "":
-			b, err := io.ReadAll(r)
+			b, err := io.ReadAll(io.LimitReader(r, int64(maxArticleBytes)+1))
 			if err != nil {
 				return fmt.Errorf("read %s: %w", name, err)
+			}
+			if len(b) > maxArticleBytes {
+				return fmt.Errorf("%s: article over %d bytes: a plain-text input is one article, read whole; split it into articles", name, maxArticleBytes)
 			}
 			a, err := data.ParseArticle(name, string(b))
 			if err != nil {

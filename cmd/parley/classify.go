@@ -15,6 +15,7 @@ import (
 )
 
 var classifyCmd = &command{
+	streams: true,
 	name:    "classify",
 	args:    "[FILE...]",
 	summary: "label sentences, one per line",

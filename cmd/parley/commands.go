@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 	"strings"
 )
 
@@ -33,13 +35,23 @@ type command struct {
 	// flags registers the command's flags and returns the function that
 	// runs it with the remaining arguments.
 	flags func(fs *flag.FlagSet) func(e *env, args []string) error
+	// streams marks a command that reads inputs of any length with the
+	// model as its only large, lasting data: it runs under a soft memory
+	// limit (streamMemoryLimit) so that its peak stays low and flat.
+	streams bool
 }
+
+// streamMemoryLimit is the soft memory limit of a streaming command,
+// unless GOMEMLIMIT is set. The default model and its scoring index are
+// about 36 MB live; without a limit the garbage collector lets the heap
+// grow to twice the live data, which puts a long stream near 100 MB.
+const streamMemoryLimit = 64 << 20
 
 // commands is the table of subcommands.
 var commands []*command
 
 func init() {
-	commands = []*command{scoreCmd, classifyCmd, trainCmd, evalCmd, statsCmd, timelineCmd, explainCmd, serveCmd}
+	commands = []*command{scoreCmd, classifyCmd, trainCmd, evalCmd, statsCmd, timelineCmd, explainCmd, serveCmd, featuresCmd}
 }
 
 // usageError marks an error as bad usage (exit 2).
@@ -74,6 +86,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "parley: unknown command %q\n\n", name)
 		printUsage(stderr)
 		return exitUsage
+	}
+	if c.streams && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(streamMemoryLimit)
 	}
 	fs := newFlagSet(c, stderr)
 	runFn := c.flags(fs)

@@ -13,6 +13,7 @@ import (
 )
 
 var scoreCmd = &command{
+	streams: true,
 	name:    "score",
 	args:    "[FILE|FOLDER...]",
 	summary: "label every sentence of whole articles and sum them up",

@@ -25,6 +25,7 @@ import (
 )
 
 var serveCmd = &command{
+	streams: true,
 	name:    "serve",
 	args:    "",
 	summary: "serve the classifier over HTTP: a JSON API and a web page",

@@ -28,6 +28,7 @@ const (
 )
 
 var timelineCmd = &command{
+	streams: true,
 	name:    "timeline",
 	args:    "[FILE|FOLDER...]",
 	summary: "the tone of articles over time, by day, week or month",

@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"time"
+
+	"github.com/parley-nlp/parley/classifier"
 )
 
 var trainCmd = &command{
@@ -35,7 +37,10 @@ A MODEL ending in .gz is gzip-compressed.`,
 				return err
 			}
 			start := time.Now()
-			c, err := r.Fit(examples)
+			c, err := untilDone(e.ctx, func() (*classifier.Classifier, error) { return r.Fit(examples) })
+			if e.ctx.Err() != nil {
+				return fmt.Errorf("interrupted; %s left as it was", *out)
+			}
 			if err != nil {
 				return err
 			}

@@ -78,6 +78,11 @@ func parsePriors(s string) (weights map[string]float64, uniform bool, err error)
 // readCorpus reads the examples of the named files and folders, or of
 // standard input when none is named.
 func readCorpus(e *env, paths []string, format string) ([]data.Example, error) {
+	switch format {
+	case "", data.TSV, data.CSV, data.JSONL:
+	default:
+		return nil, usagef("-format must be tsv, csv or jsonl, not %q", format)
+	}
 	if len(paths) == 0 || (len(paths) == 1 && paths[0] == "-") {
 		if format == "" {
 			format = data.TSV
