@@ -344,3 +344,38 @@ func TestDefaultModel(t *testing.T) {
 func TestErrorsAreDistinct(t *testing.T) {
 	assert.False(t, errors.Is(ErrDamaged, ErrNotModel))
 }
+
+func TestExplainBothSides(t *testing.T) {
+	c := trained(t)
+	for _, s := range []string{
+		"He warned that patience was wearing thin but welcomed the offer of talks.",
+		"The two governments agreed to resume talks.",
+		"",
+	} {
+		x := c.Explain(s, 3)
+		p := c.Classify(s)
+		require.Equal(t, p.Label, x.Label, s)
+		require.LessOrEqual(t, len(x.For), 3)
+		require.LessOrEqual(t, len(x.Against), 3)
+		for i, r := range x.For {
+			require.Greater(t, r.Weight, 0.0)
+			require.Equal(t, s[r.Start:r.End], r.Words)
+			if i > 0 {
+				require.LessOrEqual(t, r.Weight, x.For[i-1].Weight)
+			}
+		}
+		for i, r := range x.Against {
+			require.Less(t, r.Weight, 0.0)
+			if i > 0 {
+				require.GreaterOrEqual(t, r.Weight, x.Against[i-1].Weight)
+			}
+		}
+		if s != "" {
+			require.NotEqual(t, x.Label, x.RunnerUp)
+			require.NotEmpty(t, x.RunnerUp)
+		}
+	}
+	// The reasons of WithExplain are the For side of Explain.
+	s := "He warned that patience was wearing thin but welcomed the offer of talks."
+	require.Equal(t, c.Explain(s, 4).For, c.Classify(s, WithExplain(4)).Reasons)
+}

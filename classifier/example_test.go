@@ -98,3 +98,24 @@ func ExampleWithExplain() {
 	// retaliate
 	// any attack
 }
+
+func ExampleClassifier_Explain() {
+	c, err := classifier.Default()
+	if err != nil {
+		log.Fatal(err)
+	}
+	x := c.Explain("The ministry said it was ready for talks but would answer any attack with force.", 2)
+	fmt.Println(x.Label, "over", x.RunnerUp)
+	for _, r := range x.For {
+		fmt.Printf("for:     %s\n", r.Words)
+	}
+	for _, r := range x.Against {
+		fmt.Printf("against: %s\n", r.Words)
+	}
+	// Output:
+	// warning over conciliatory
+	// for:     any attack
+	// for:     answer
+	// against: for talks
+	// against: talks
+}

@@ -75,47 +75,41 @@ input that is not blank is explained in turn.`,
 }
 
 // writeExplanation writes the sentence, its probabilities, label and
-// confidence, and a table of the top features behind the label.
+// confidence, and a table of the features behind the label: first those
+// that favour it over the runner-up, then those that favour the runner-up.
 func writeExplanation(w io.Writer, c *classifier.Classifier, sentence string, top int) {
-	p := c.Classify(sentence, classifier.WithExplain(top))
-	runnerUp := runnerUpLabel(p)
+	x := c.Explain(sentence, top)
 	fmt.Fprintf(w, "sentence:      %s\n", sentence)
-	fmt.Fprintf(w, "label:         %s (confidence %.4f; runner-up %s)\n", p.Label, p.Confidence, runnerUp)
+	fmt.Fprintf(w, "label:         %s (confidence %.4f; runner-up %s)\n", x.Label, x.Confidence, x.RunnerUp)
 	fmt.Fprint(w, "probabilities:")
-	for i, l := range p.Labels {
-		fmt.Fprintf(w, " %s %.4f", l, p.Probabilities[i])
-		if i < len(p.Labels)-1 {
+	for i, l := range x.Labels {
+		fmt.Fprintf(w, " %s %.4f", l, x.Probabilities[i])
+		if i < len(x.Labels)-1 {
 			fmt.Fprint(w, ",")
 		}
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w)
-	if len(p.Reasons) == 0 {
-		fmt.Fprintf(w, "No word of the sentence favours %s over %s: the label comes from the priors.\n", p.Label, runnerUp)
-		return
+	if len(x.For) == 0 {
+		fmt.Fprintf(w, "No word of the sentence favours %s over %s: the label comes from the priors.\n", x.Label, x.RunnerUp)
+	} else {
+		writeReasons(w, x.For)
+		if len(x.Against) > 0 {
+			fmt.Fprintf(w, "\nfavouring %s instead:\n", x.RunnerUp)
+			writeReasons(w, x.Against)
+		}
 	}
+	if x.RunnerUp != "" {
+		fmt.Fprintf(w, "\nweight: log P(feature | %s) - log P(feature | %s), in nats\n", x.Label, x.RunnerUp)
+	}
+}
+
+// writeReasons writes reasons as a table of words, feature and weight.
+func writeReasons(w io.Writer, rs []classifier.Reason) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "words\tfeature\tweight\n")
-	for _, r := range p.Reasons {
+	for _, r := range rs {
 		fmt.Fprintf(tw, "%s\t%s\t%+.3f\n", oneLine(r.Words), r.Feature, r.Weight)
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "\nweight: log P(feature | %s) - log P(feature | %s), in nats\n", p.Label, runnerUp)
-}
-
-// runnerUpLabel returns the second most probable label.
-func runnerUpLabel(p classifier.Prediction) string {
-	best, second := -1, -1
-	for i, q := range p.Probabilities {
-		switch {
-		case best < 0 || q > p.Probabilities[best]:
-			best, second = i, best
-		case second < 0 || q > p.Probabilities[second]:
-			second = i
-		}
-	}
-	if second < 0 {
-		return ""
-	}
-	return p.Labels[second]
 }
