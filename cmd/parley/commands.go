@@ -37,7 +37,9 @@ type command struct {
 	flags func(fs *flag.FlagSet) func(e *env, args []string) error
 	// streams marks a command that reads inputs of any length with the
 	// model as its only large, lasting data: it runs under a soft memory
-	// limit (streamMemoryLimit) so that its peak stays low and flat.
+	// limit (streamMemoryLimit), collecting garbage only near it, so that
+	// its peak stays low and flat and start-up is not slowed by
+	// collections.
 	streams bool
 }
 
@@ -89,6 +91,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	if c.streams && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(streamMemoryLimit)
+		if os.Getenv("GOGC") == "" {
+			// Collect only near the limit: no collection at all while
+			// the model loads, and a heap that stays under the limit.
+			debug.SetGCPercent(-1)
+		}
 	}
 	fs := newFlagSet(c, stderr)
 	runFn := c.flags(fs)
