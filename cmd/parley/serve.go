@@ -13,6 +13,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"os"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -51,6 +52,11 @@ accepting connections and waits up to -shutdown-timeout for requests in flight.`
 		maxBody := byteSize(8 << 20)
 		fs.Var(&maxBody, "max-body", "largest request body accepted, in bytes, or with a suffix KiB, MiB or GiB")
 		drain := fs.Duration("shutdown-timeout", 10*time.Second, "on SIGINT or SIGTERM, how long to wait for requests in flight")
+		t := defaultTimeouts
+		fs.DurationVar(&t.readHeader, "read-header-timeout", t.readHeader, "longest wait for a request's headers")
+		fs.DurationVar(&t.read, "read-timeout", t.read, "longest wait for a whole request, body included (a slower client gets 408)")
+		fs.DurationVar(&t.write, "write-timeout", t.write, "longest time to score a request and write the answer")
+		fs.DurationVar(&t.idle, "idle-timeout", t.idle, "longest a kept-alive connection may sit idle")
 		return func(e *env, args []string) error {
 			if len(args) > 0 {
 				return usagef("serve takes no arguments, got %q", args[0])
@@ -60,6 +66,9 @@ accepting connections and waits up to -shutdown-timeout for requests in flight.`
 			}
 			if *drain < 0 {
 				return usagef("-shutdown-timeout must not be negative")
+			}
+			if t.readHeader <= 0 || t.read <= 0 || t.write <= 0 || t.idle <= 0 {
+				return usagef("the timeouts must be positive")
 			}
 			c, err := loadModel(*model)
 			if err != nil {
@@ -75,27 +84,33 @@ accepting connections and waits up to -shutdown-timeout for requests in flight.`
 				return fmt.Errorf("listen on %s: %w", *addr, err)
 			}
 			fmt.Fprintf(e.stderr, "parley serve: listening on http://%s (%s)\n", ln.Addr(), c)
-			return runServer(e.ctx, newHTTPServer(h, logger), ln, *drain, logger)
+			return runServer(e.ctx, newHTTPServer(h, logger, t), ln, *drain, logger)
 		}
 	},
 }
 
-// Server timeouts: a slow or stalled client cannot hold a connection for
-// long, and a request has time to send and score a large body.
-const (
-	readHeaderTimeout = 10 * time.Second
-	readTimeout       = 60 * time.Second
-	writeTimeout      = 120 * time.Second
-	idleTimeout       = 120 * time.Second
-)
+// timeouts are the server's timeouts: a slow or stalled client cannot hold
+// a connection for long, and a request has time to send and score a large
+// body.
+type timeouts struct {
+	readHeader, read, write, idle time.Duration
+}
 
-func newHTTPServer(h http.Handler, logger *slog.Logger) *http.Server {
+// defaultTimeouts are the timeouts of serve's flags.
+var defaultTimeouts = timeouts{
+	readHeader: 10 * time.Second,
+	read:       60 * time.Second,
+	write:      120 * time.Second,
+	idle:       120 * time.Second,
+}
+
+func newHTTPServer(h http.Handler, logger *slog.Logger, t timeouts) *http.Server {
 	return &http.Server{
 		Handler:           h,
-		ReadHeaderTimeout: readHeaderTimeout,
-		ReadTimeout:       readTimeout,
-		WriteTimeout:      writeTimeout,
-		IdleTimeout:       idleTimeout,
+		ReadHeaderTimeout: t.readHeader,
+		ReadTimeout:       t.read,
+		WriteTimeout:      t.write,
+		IdleTimeout:       t.idle,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
@@ -313,10 +328,15 @@ func (a *api) decodeJSON(body io.Reader, v any) *apiError {
 		maxErr    *http.MaxBytesError
 		syntaxErr *json.SyntaxError
 		typeErr   *json.UnmarshalTypeError
+		netErr    net.Error
 	)
 	switch {
 	case errors.As(err, &maxErr):
 		return errorf(http.StatusRequestEntityTooLarge, "body_too_large", "the request body is larger than %d bytes", maxErr.Limit)
+	case errors.Is(err, os.ErrDeadlineExceeded) || errors.As(err, &netErr) && netErr.Timeout():
+		return errorf(http.StatusRequestTimeout, "timeout", "the request body did not arrive within the server's read timeout")
+	case errors.As(err, &netErr):
+		return errorf(http.StatusBadRequest, "bad_request", "the request body could not be read")
 	case errors.Is(err, io.EOF):
 		return errorf(http.StatusBadRequest, "bad_json", "the request body is empty; send a JSON object")
 	case errors.Is(err, io.ErrUnexpectedEOF):

@@ -458,3 +458,34 @@ func TestServeShutdownDeadline(t *testing.T) {
 	assert.Equal(t, exitFailure, wait())
 	assert.Contains(t, stderr.String(), "requests still running after 200ms were cut off")
 }
+
+// TestServeSlowClientGets408 sends the headers of a request and then only
+// part of its body: once the read timeout passes, the server answers 408
+// with a JSON error (not the socket error) and closes the connection.
+func TestServeSlowClientGets408(t *testing.T) {
+	c, err := loadModel("")
+	require.NoError(t, err)
+	logger := slog.New(slog.DiscardHandler)
+	h, err := newAPI(c, 1<<20, logger)
+	require.NoError(t, err)
+	srv := httptest.NewUnstartedServer(nil)
+	tm := defaultTimeouts
+	tm.read = 300 * time.Millisecond
+	srv.Config = newHTTPServer(h, logger, tm)
+	srv.Start()
+	defer srv.Close()
+
+	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = fmt.Fprintf(conn, "POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"sentences\":")
+	require.NoError(t, err)
+	require.NoError(t, conn.SetReadDeadline(time.Now().Add(10*time.Second)))
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	assert.Equal(t, http.StatusRequestTimeout, resp.StatusCode, "%s", body)
+	assert.Contains(t, string(body), `"code":"timeout"`)
+	assert.NotContains(t, string(body), "127.0.0.1")
+}
