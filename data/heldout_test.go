@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/stretchr/testify/require"
 
@@ -21,8 +20,8 @@ var heldOut = []string{
 
 // TestCorpusDoesNotEchoHeldOutData checks that no sentence of the corpus
 // is a copy or a close paraphrase of a sentence of the evaluation data. Two
-// measures are used, both blind to names and numbers (every capitalised
-// word or number becomes one placeholder, so "Iran said" and "Peru said"
+// measures are used, both blind to names and numbers (data.Skeleton folds
+// every capitalised word or number into one "X", so "Iran said" and "Peru said"
 // read the same):
 //
 //   - the Jaccard overlap of the two sentences' word trigrams, which
@@ -88,7 +87,7 @@ func echoes(t *testing.T, file string, e data.Example, path string, held []data.
 // shapeOf returns the trigrams and the runLen-word runs of text, blind to
 // names and numbers.
 func shapeOf(text string) shape {
-	w := maskedWords(text)
+	w := strings.Fields(data.Skeleton(text))
 	return shape{grams(w, 3), grams(w, runLen)}
 }
 
@@ -113,33 +112,13 @@ func compare(a, b shape) (float64, string) {
 	return jac, ""
 }
 
-// maskedWords splits s into lower-cased words, with every run of
-// capitalised words and numbers folded into one "#".
-func maskedWords(s string) []string {
-	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
-	}) {
-		r := []rune(f)[0]
-		if unicode.IsUpper(r) || unicode.IsDigit(r) {
-			if len(out) > 0 && out[len(out)-1] == "#" {
-				continue
-			}
-			out = append(out, "#")
-			continue
-		}
-		out = append(out, strings.ToLower(f))
-	}
-	return out
-}
-
 // grams returns the n-word runs of w with at least minReal(n) real words.
 func grams(w []string, n int) map[string]bool {
 	out := map[string]bool{}
 	for i := 0; i+n <= len(w); i++ {
 		real := 0
 		for _, x := range w[i : i+n] {
-			if x != "#" {
+			if x != "X" {
 				real++
 			}
 		}

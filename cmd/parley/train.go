@@ -45,9 +45,6 @@ A MODEL ending in .gz is gzip-compressed.`,
 				return err
 			}
 			elapsed := time.Since(start)
-			if err := e.ctx.Err(); err != nil {
-				return fmt.Errorf("interrupted; %s left as it was", *out)
-			}
 			err = writeFileAtomic(*out, func(w io.Writer) error { return writeModel(w, c, *out) })
 			if err != nil {
 				return fmt.Errorf("write model %s: %w", *out, err)
