@@ -22,6 +22,9 @@ type Stats struct {
 	// Actors lists the countries, alliances and organisations of
 	// KnownActors that the texts name, with how many examples name each.
 	Actors map[string]int `json:"actors"`
+	// Style is the StyleBalance of the examples, most skewed marker
+	// first.
+	Style []StyleShare `json:"style"`
 }
 
 // ComputeStats describes examples.
@@ -53,6 +56,7 @@ func ComputeStats(examples []Example) Stats {
 	if len(examples) > 0 {
 		s.MeanWords = float64(total) / float64(len(examples))
 	}
+	s.Style = StyleBalance(examples)
 	return s
 }
 

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/parley-nlp/parley/data"
 	"github.com/parley-nlp/parley/models"
 )
 
@@ -215,4 +217,32 @@ func gunzip(t *testing.T, b []byte) []byte {
 	out, err := io.ReadAll(z)
 	require.NoError(t, err)
 	return out
+}
+
+// TestStatsStyle checks the style section of parley stats: markers at or
+// above -skew are listed with each label's share, most skewed first, and
+// -json carries every marker.
+func TestStatsStyle(t *testing.T) {
+	dir := t.TempDir()
+	corpus := writeFile(t, dir, "c.tsv", tinyCorpus)
+	code, out, errOut := parley(t, "", "stats", "-skew", "2.5", corpus)
+	require.Equal(t, exitOK, code, errOut)
+	// "and" is in 3 of 4 conciliatory, 0 of 4 neutral and 1 of 4 warning
+	// sentences: skew (3+1)/6 over (0+1)/6 = 4. "said" (1, 0 and 1 of 4)
+	// and numbers (0, 1 and 0 of 4) have skew 2, under the bar.
+	assert.Contains(t, out, fmt.Sprintf("style markers with skew >= 2.5: 1 of %d\n", len(data.StyleMarkers)+1))
+	assert.Regexp(t, `(?m)^  marker +skew +conciliatory +neutral +warning$`, out)
+	assert.Regexp(t, `(?m)^  and +4\.00 +75\.0% +0\.0% +25\.0%$`, out)
+	assert.NotRegexp(t, `(?m)^  (said|<number>) `, out)
+
+	code, out, _ = parley(t, "", "stats", "-skew", "100", corpus)
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "style markers with skew >= 100: 0 of ")
+	assert.NotContains(t, out, "  marker ")
+
+	code, out, _ = parley(t, "", "stats", "-json", corpus)
+	require.Equal(t, exitOK, code)
+	var s data.Stats
+	require.NoError(t, json.Unmarshal([]byte(out), &s))
+	assert.Len(t, s.Style, len(data.StyleMarkers)+1)
 }
