@@ -4,8 +4,10 @@
 Run it through scripts/peers.sh or scripts/wangmanning.sh, which install the
 Python packages, build parley and pass --parley. Modes:
 
-  dev          peers trained on data/corpus + data/articles, tested on
-               diplomatic-news-dev; Parley is the embedded default model.
+  dev          peers trained on data/corpus + data/articles (or the
+               --corpus folders), tested on diplomatic-news-dev; Parley is
+               the embedded default model and the default recipe retrained
+               on the same folders.
   sst3         official train/test split; Parley's settings chosen by
                5-fold CV on train.tsv.
   newsmtsc     the same for NewsMTSC.
@@ -247,10 +249,11 @@ def mode_dev(args):
     if not os.path.exists(dev):
         print(MISSING.format(dev))
         return
-    corpus = [os.path.join(args.repo, "data", "corpus"), os.path.join(args.repo, "data", "articles")]
+    names = args.corpus or ["data/corpus", "data/articles"]
+    corpus = [os.path.join(args.repo, n) for n in names]
     tx, ty = read_corpus(corpus)
     dx, dy = read_corpus([dev])
-    print(f"train: data/corpus + data/articles, {len(tx)} sentences; test: {dev}, {len(dx)} sentences")
+    print(f"train: {' + '.join(names)}, {len(tx)} sentences; test: {dev}, {len(dx)} sentences")
     rows = [("Parley (embedded default model)", parley_scores(parley(args, "eval", "-json", dev)))]
     with tempfile.TemporaryDirectory() as tmp:
         # The embedded model can lag the corpus: also train the default recipe on the files the peers see.
@@ -573,6 +576,7 @@ def main():
     ap.add_argument("--parley", required=True, help="the parley binary")
     ap.add_argument("--repo", default=os.path.dirname(here), help="the repository root")
     ap.add_argument("--datasets", help="the datasets folder (default: REPO/../shared/datasets)")
+    ap.add_argument("--corpus", action="append", help="dev: a corpus folder relative to the repository (repeatable; default data/corpus and data/articles)")
     ap.add_argument("--sentences", type=int, default=100000, help="speed: about how many sentences")
     ap.add_argument("--repeat", type=int, default=3, help="speed: runs per timing (the best is kept)")
     ap.add_argument("--grid", action="store_true", help="wangmanning: search the settings first")

@@ -3,6 +3,8 @@
 # and fastText. Prints Markdown tables; see scripts/peers.py for the settings.
 #
 #   scripts/peers.sh dev        # trained on data/, tested on diplomatic-news-dev
+#   scripts/peers.sh dev data/corpus data/articles data/style
+#                               # the same, trained on the folders given
 #   scripts/peers.sh sst3       # official splits; Parley's settings chosen by CV on train
 #   scripts/peers.sh newsmtsc
 #   scripts/peers.sh speed [N]  # speed on the corpus replicated to ~N sentences (100000)
@@ -14,14 +16,15 @@
 # apt-get when /usr/bin/python3 cannot import them.
 set -euo pipefail
 usage() {
-	echo "usage: $0 dev|sst3|newsmtsc|speed [N]|all" >&2
+	echo "usage: $0 dev [FOLDER...]|sst3|newsmtsc|speed [N]|all" >&2
 	exit 2
 }
 (($# >= 1)) || usage
 mode=$1
 shift
 case $mode in
-dev | sst3 | newsmtsc | all) (($# == 0)) || usage ;;
+dev) ;;
+sst3 | newsmtsc | all) (($# == 0)) || usage ;;
 speed) (($# <= 1)) || usage ;;
 *) usage ;;
 esac
@@ -35,6 +38,11 @@ run() {
 	echo "== scripts/peers.sh $*"
 	case $1 in
 	speed) "${py[@]}" speed ${2:+--sentences "$2"} ;;
+	dev)
+		local c=()
+		for f in "${@:2}"; do c+=(--corpus "$f"); done
+		"${py[@]}" dev "${c[@]}"
+		;;
 	*) "${py[@]}" "$1" ;;
 	esac
 	echo

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints how the training settings of the default model compare on the
-# real-news development set: each row trains on data/ with the default
+# real-news development set: each row trains on data/corpus and data/articles with the default
 # flags plus the row's flags, and evaluates on
 # ../shared/datasets/diplomatic-news-dev/dev.tsv. Calibration is off while
 # comparing (a temperature never changes which label wins, so accuracy and
