@@ -32,7 +32,7 @@ var heldOut = []string{
 // chance: common wire phrasing ("said on Tuesday that the") stays under
 // them, a reworded copy does not.
 func TestCorpusDoesNotEchoHeldOutData(t *testing.T) {
-	files, err := data.CorpusFiles([]string{"corpus", "articles"})
+	files, err := data.CorpusFiles([]string{"corpus", "articles", "style"})
 	require.NoError(t, err)
 	for _, path := range heldOut {
 		if _, err := os.Stat(path); err != nil {
