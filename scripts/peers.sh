@@ -2,7 +2,7 @@
 # Compares Parley with scikit-learn (MultinomialNB, ComplementNB, LinearSVC)
 # and fastText. Prints Markdown tables; see scripts/peers.py for the settings.
 #
-#   scripts/peers.sh dev        # trained on data/, tested on diplomatic-news-dev
+#   scripts/peers.sh dev        # trained on data/corpus and data/articles, tested on diplomatic-news-dev
 #   scripts/peers.sh dev data/corpus data/articles data/style
 #                               # the same, trained on the folders given
 #   scripts/peers.sh sst3       # official splits; Parley's settings chosen by CV on train

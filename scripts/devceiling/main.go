@@ -34,7 +34,6 @@ import (
 	"io/fs"
 	"math"
 	"os"
-	"sort"
 
 	"github.com/parley-nlp/parley/classifier"
 	"github.com/parley-nlp/parley/data"
@@ -74,9 +73,13 @@ func run(devPath string, paths []string, k int, seed uint64) error {
 		return err
 	}
 	opts := train.DefaultRecipe().Options
+	c, err := classifier.Train(corpus, opts)
+	if err != nil {
+		return err
+	}
+	labels := c.Labels()
 	fmt.Printf("corpus: %d examples; development set: %d examples\n\n", len(corpus), len(dev))
 	fmt.Printf("%-34s %8s %8s", "experiment", "accuracy", "macro F1")
-	labels := sortedLabels(dev)
 	for _, l := range labels {
 		fmt.Printf(" %13s", "F1 "+l)
 	}
@@ -90,10 +93,6 @@ func run(devPath string, paths []string, k int, seed uint64) error {
 		fmt.Println()
 	}
 
-	c, err := classifier.Train(corpus, opts)
-	if err != nil {
-		return err
-	}
 	row("recipe", train.Evaluate(c, dev))
 
 	for _, frac := range []float64{0.25, 0.5, 0.75} {
@@ -164,26 +163,26 @@ func devFolds(base, dev []data.Example, fold []int, k, times int, opts classifie
 // returns the report of the pair that gives the best macro F1 on dev, with
 // the pair. At temperature 1 a model's log-probabilities differ from its
 // scores by one constant per sentence, so adding biases to them changes
-// the winner exactly as changing the log-priors would.
+// the winner exactly as changing the log-priors would. Each bias runs over
+// -4 to 4 in steps of 0.25.
 func bestBiases(c *classifier.Classifier, dev []data.Example) (train.Report, string) {
 	labels := c.Labels()
-	logp := make([][]float64, len(dev))
-	for i, e := range dev {
-		p := c.Classify(e.Text)
-		logp[i] = make([]float64, len(labels))
-		for j, l := range labels {
-			logp[i][j] = math.Log(max(p.Probability(l), 1e-300))
-		}
-	}
 	var biased []int
 	for j, l := range labels {
 		if l != "neutral" {
 			biased = append(biased, j)
 		}
 	}
-	grid := []float64{}
-	for b := -4.0; b <= 4.0001; b += 0.25 {
-		grid = append(grid, b)
+	if len(biased) > 2 {
+		// 33 grid points per label: more than two labels would take too long.
+		return train.Report{}, "(skipped: more than two non-neutral labels)"
+	}
+	logp := make([][]float64, len(dev))
+	for i, e := range dev {
+		logp[i] = make([]float64, len(labels))
+		for j, p := range c.Classify(e.Text).Probabilities {
+			logp[i][j] = math.Log(max(p, 1e-300))
+		}
 	}
 	best := train.Report{MacroF1: -1}
 	bestB := ""
@@ -191,7 +190,7 @@ func bestBiases(c *classifier.Classifier, dev []data.Example) (train.Report, str
 	var try func(d int)
 	try = func(d int) {
 		if d == len(biased) {
-			var outs []train.Outcome
+			outs := make([]train.Outcome, len(dev))
 			for i, e := range dev {
 				w := 0
 				for j := range labels {
@@ -199,7 +198,7 @@ func bestBiases(c *classifier.Classifier, dev []data.Example) (train.Report, str
 						w = j
 					}
 				}
-				outs = append(outs, train.Outcome{Truth: e.Label, Predicted: labels[w]})
+				outs[i] = train.Outcome{Truth: e.Label, Predicted: labels[w]}
 			}
 			if r := train.NewReport(labels, outs); r.MacroF1 > best.MacroF1 {
 				best = r
@@ -207,29 +206,12 @@ func bestBiases(c *classifier.Classifier, dev []data.Example) (train.Report, str
 			}
 			return
 		}
-		for _, b := range grid {
-			bias[biased[d]] = b
+		for step := -16; step <= 16; step++ {
+			bias[biased[d]] = float64(step) / 4
 			try(d + 1)
 		}
 		bias[biased[d]] = 0
 	}
-	if len(biased) > 2 {
-		// 33 grid points per label: more than two labels would take too long.
-		return train.Report{}, "(skipped: more than two non-neutral labels)"
-	}
 	try(0)
 	return best, bestB
-}
-
-func sortedLabels(ex []data.Example) []string {
-	seen := map[string]bool{}
-	for _, e := range ex {
-		seen[e.Label] = true
-	}
-	var out []string
-	for l := range seen {
-		out = append(out, l)
-	}
-	sort.Strings(out)
-	return out
 }
